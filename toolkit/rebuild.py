@@ -1,0 +1,42 @@
+"""Rebuilding a translated document: each segment's span replaced, every other byte kept."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from toolkit.frontmatter import emit_scalar
+from toolkit.model import Document, Segment, SegmentKind
+
+# Blocks that must stay on one line: a line break would end the heading or the table row.
+_ONE_LINE = (SegmentKind.HEADING, SegmentKind.TABLE_CELL)
+
+# Looks up a segment's translation; None keeps the source text (an untranslated segment).
+Translate = Callable[[Segment], str | None]
+
+
+def rebuild(document: Document, translate: Translate) -> str:
+    """The document's text with every translated segment replaced in place."""
+    pieces: list[str] = []
+    position = 0
+    for segment in sorted(document.segments, key=lambda item: item.start):
+        translation = translate(segment)
+        if translation is None or segment.start < position:
+            continue
+        pieces.append(document.text[position : segment.start])
+        pieces.append(render(segment, translation))
+        position = segment.end
+    pieces.append(document.text[position:])
+    return "".join(pieces)
+
+
+def render(segment: Segment, translation: str) -> str:
+    """A translation written the way its segment's source was written."""
+    if segment.yaml_style is not None:
+        return emit_scalar(translation, segment.yaml_style, segment.continuation)
+    lines = translation.split("\n")
+    if segment.kind is SegmentKind.TABLE_CELL:
+        # An unescaped pipe would split the cell in two.
+        lines = [line.replace("\\|", "|").replace("|", "\\|") for line in lines]
+    if segment.kind in _ONE_LINE:
+        return " ".join(line.strip() for line in lines)
+    return ("\n" + segment.continuation).join(lines)

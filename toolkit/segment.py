@@ -1,0 +1,195 @@
+"""Segmentation of a document body into translatable blocks, with exact source spans."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from toolkit.model import Segment, SegmentKind
+from toolkit.textutil import has_letters, join_lines, line_starts
+
+# A line of a paragraph that ends in a hard break (two spaces or a backslash) keeps its break.
+_HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
+# What a reader never sees: link and image targets, autolinks, bare URLs.
+_NOT_TEXT = re.compile(r"\]\([^)]*\)|<[^>\s]+>|https?://\S+")
+_CONTAINER = {"list_item_open": SegmentKind.LIST_ITEM, "blockquote_open": SegmentKind.QUOTE}
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False}).enable("table").use(front_matter_plugin)
+
+
+_MARKDOWN = _parser()
+
+
+def markdown_segments(text: str, body_start: int) -> list[Segment]:
+    """Segments of a Markdown document (``text`` is the whole file, front matter included)."""
+    starts = line_starts(text)
+    lines = text.split("\n")
+    found: list[Segment] = []
+    tokens = _MARKDOWN.parse(text)
+    for token, kind in _blocks(tokens):
+        if token.map is None or _offset(starts, token.map[0]) < body_start:
+            continue
+        if kind is SegmentKind.TABLE_CELL:
+            continue  # cells share their row's line: located together, below
+        segment = _block_segment(token, kind, lines, starts)
+        if segment is not None:
+            found.append(segment)
+    found.extend(_table_segments(tokens, lines, starts, body_start))
+    found.sort(key=lambda segment: segment.start)
+    return found
+
+
+def _blocks(tokens: Sequence[Token]) -> Iterator[tuple[Token, SegmentKind]]:
+    """Each inline token with the kind of block that holds it."""
+    stack: list[SegmentKind] = []
+    previous = ""
+    for token in tokens:
+        if token.type in _CONTAINER:
+            stack.append(_CONTAINER[token.type])
+        elif token.type in ("list_item_close", "blockquote_close"):
+            stack.pop()
+        elif token.type == "inline":
+            yield token, _kind(previous, stack)
+        previous = token.type
+
+
+def _kind(opener: str, stack: list[SegmentKind]) -> SegmentKind:
+    if opener == "heading_open":
+        return SegmentKind.HEADING
+    if opener in ("th_open", "td_open"):
+        return SegmentKind.TABLE_CELL
+    if SegmentKind.LIST_ITEM in stack:
+        return SegmentKind.LIST_ITEM
+    return stack[-1] if stack else SegmentKind.PARAGRAPH
+
+
+def _offset(starts: list[int], line: int) -> int:
+    return starts[line] if line < len(starts) else starts[-1]
+
+
+def _block_segment(
+    token: Token, kind: SegmentKind, lines: list[str], starts: list[int]
+) -> Segment | None:
+    assert token.map is not None
+    content_lines = token.content.split("\n")
+    first = token.map[0]
+    pieces: list[tuple[int, int]] = []  # (absolute start, absolute end) of each line's text
+    for index, content in enumerate(content_lines):
+        number = first + index
+        if number >= len(lines):
+            return None
+        line = lines[number].rstrip("\r")
+        column = _locate(line, content)
+        end = len(line) if index < len(content_lines) - 1 else column + len(content.rstrip())
+        pieces.append((starts[number] + column, starts[number] + end))
+    text = _join(content_lines)
+    if not has_letters(_NOT_TEXT.sub(" ", text)):
+        return None
+    continuation = _continuation(lines, first, pieces, starts)
+    return Segment(
+        text=text,
+        kind=kind,
+        line=first + 1,
+        start=pieces[0][0],
+        end=pieces[-1][1],
+        continuation=continuation,
+    )
+
+
+def _locate(line: str, content: str) -> int:
+    """Column where a content line (stripped of its container's markers) stands in its line."""
+    stripped = content.strip()
+    if not stripped:
+        return len(line)
+    column = line.rfind(stripped)
+    if column != -1 and line[column:].rstrip() == stripped:
+        return column
+    column = line.find(stripped)  # an ATX heading's closing #s follow its text
+    return column if column != -1 else len(line) - len(line.lstrip())
+
+
+def _join(content_lines: list[str]) -> str:
+    text = ""
+    for index, line in enumerate(content_lines):
+        if index == 0:
+            text = line.strip() if len(content_lines) == 1 else line.lstrip()
+        elif _HARD_BREAK.search(text):
+            text += "\n" + line.strip()
+        else:
+            text = join_lines(text, line.strip())
+    return text.rstrip()
+
+
+def _continuation(
+    lines: list[str], first: int, pieces: list[tuple[int, int]], starts: list[int]
+) -> str:
+    """What a translation's line breaks are followed by: the block's own continuation prefix."""
+    if len(pieces) > 1:
+        return lines[first + 1][: pieces[1][0] - starts[first + 1]]
+    prefix = lines[first][: pieces[0][0] - starts[first]]
+    # List markers become spaces; blockquote markers stay.
+    return re.sub(r"[^\s>]", " ", prefix)
+
+
+def _table_segments(
+    tokens: Sequence[Token], lines: list[str], starts: list[int], body_start: int
+) -> list[Segment]:
+    """Table cells share their row's line: each is found after the previous one."""
+    found: list[Segment] = []
+    row, column = -1, 0
+    for token, kind in _blocks(tokens):
+        if kind is not SegmentKind.TABLE_CELL or token.map is None:
+            continue
+        if row != token.map[0]:
+            row, column = token.map[0], 0
+        line = lines[row].rstrip("\r")
+        cell = token.content.strip()
+        position = line.find(cell, column) if cell else -1
+        if position == -1:
+            continue
+        column = position + len(cell)
+        start = starts[row] + position
+        if start >= body_start and has_letters(_NOT_TEXT.sub(" ", cell)):
+            found.append(Segment(cell, SegmentKind.TABLE_CELL, row + 1, start, start + len(cell)))
+    return found
+
+
+def text_segments(text: str, body_start: int) -> list[Segment]:
+    """Segments of a plain-text body: paragraphs split on blank lines, lines unwrapped."""
+    found: list[Segment] = []
+    starts = line_starts(text)
+    lines = text.split("\n")
+    paragraph: list[int] = []
+    for number in range(len(lines) + 1):
+        blank = number == len(lines) or not lines[number].strip()
+        if number < len(lines) and starts[number] < body_start:
+            continue
+        if not blank:
+            paragraph.append(number)
+            continue
+        if paragraph:
+            segment = _text_paragraph(paragraph, lines, starts)
+            if segment is not None:
+                found.append(segment)
+            paragraph = []
+    return found
+
+
+def _text_paragraph(numbers: list[int], lines: list[str], starts: list[int]) -> Segment | None:
+    text = ""
+    for number in numbers:
+        text = join_lines(text, lines[number].strip()) if text else lines[number].strip()
+    if not has_letters(text):
+        return None
+    first, last = numbers[0], numbers[-1]
+    head = lines[first].rstrip("\r")
+    tail = lines[last].rstrip("\r")
+    start = starts[first] + len(head) - len(head.lstrip())
+    end = starts[last] + len(tail.rstrip())
+    return Segment(text, SegmentKind.PARAGRAPH, first + 1, start, end)

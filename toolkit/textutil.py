@@ -1,0 +1,40 @@
+"""Small text facts shared by segmentation and rebuilding: CJK width, line joining."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def is_cjk(char: str) -> bool:
+    """True for characters of scripts written without spaces between words (Han, kana).
+
+    East Asian wide and fullwidth characters are exactly those; Hangul is wide too but Korean
+    puts spaces between words, so it is left out.
+    """
+    if not char or unicodedata.east_asian_width(char) not in ("W", "F"):
+        return False
+    return not unicodedata.name(char, "").startswith("HANGUL")
+
+
+def join_lines(left: str, right: str) -> str:
+    """Join two lines of one paragraph: a space, except between two CJK characters."""
+    left, right = left.rstrip(), right.lstrip()
+    if not left or not right:
+        return left + right
+    separator = "" if is_cjk(left[-1]) and is_cjk(right[0]) else " "
+    return left + separator + right
+
+
+def has_letters(text: str) -> bool:
+    """True when ``text`` has at least one letter (of any script)."""
+    return any(unicodedata.category(char).startswith("L") for char in text)
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where each line of ``text`` starts (``\\n`` ends a line)."""
+    starts = [0]
+    position = text.find("\n")
+    while position != -1:
+        starts.append(position + 1)
+        position = text.find("\n", position + 1)
+    return starts
