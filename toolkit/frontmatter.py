@@ -18,7 +18,9 @@ from toolkit.model import Segment, SegmentKind
 TRANSLATABLE_KEYS = frozenset(
     {"title", "subtitle", "summary", "description", "excerpt", "salutation", "closing", "signature"}
 )
-RECIPIENT_KEYS = frozenset({"name", "title", "organisation", "organization", "address", "salutation"})
+RECIPIENT_KEYS = frozenset(
+    {"name", "title", "organisation", "organization", "address", "salutation"}
+)
 ID_PATTERN = re.compile(r"[a-z0-9-]+")
 
 _OPEN = re.compile(r"---[ \t]*\r?\n")
@@ -58,6 +60,7 @@ def split(text: str, path: Path) -> FrontMatter:
 
 def _compose(block: str, path: Path) -> yaml.MappingNode | None:
     try:
+        _refuse_aliases(block, path)
         node = yaml.compose(block, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -69,24 +72,15 @@ def _compose(block: str, path: Path) -> yaml.MappingNode | None:
         return None
     if not isinstance(node, yaml.MappingNode):
         raise InputError(path, 2, "front matter must be a mapping of keys to values")
-    _refuse_aliases(node, path)
     return node
 
 
-def _refuse_aliases(root: yaml.Node, path: Path) -> None:
+def _refuse_aliases(block: str, path: Path) -> None:
     """Aliases can multiply a small block into gigabytes; front matter never needs them."""
-    seen: set[int] = set()
-    stack: list[yaml.Node] = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            line = node.start_mark.line + 2
+    for event in yaml.parse(block, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            line = event.start_mark.line + 2
             raise InputError(path, line, "YAML anchors and aliases are not allowed in front matter")
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            stack.extend(item for pair in node.value for item in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
 
 
 def _construct(block: str, path: Path) -> dict[str, Any]:

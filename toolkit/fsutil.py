@@ -1,4 +1,4 @@
-"""Atomic, change-only file writes: a reader never sees half a file, an unchanged file keeps its mtime."""
+"""Atomic, change-only writes: nobody sees half a file; an unchanged file keeps its mtime."""
 
 from __future__ import annotations
 

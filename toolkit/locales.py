@@ -7,7 +7,14 @@ from babel.messages.plurals import get_plural
 
 # gettext catalogues name Chinese by territory; CLDR names it by script. DESIGN section 1 fixes
 # which territory means which script (Singapore writes Simplified, Hong Kong and Macau Traditional).
-_CHINESE_TERRITORY_SCRIPT = {"CN": "Hans", "SG": "Hans", "MY": "Hans", "TW": "Hant", "HK": "Hant", "MO": "Hant"}
+_CHINESE_TERRITORY_SCRIPT = {
+    "CN": "Hans",
+    "SG": "Hans",
+    "MY": "Hans",
+    "TW": "Hant",
+    "HK": "Hant",
+    "MO": "Hant",
+}
 
 
 def parse_locale(name: str) -> Locale:

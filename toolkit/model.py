@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 
-class SegmentKind(str, Enum):
+class SegmentKind(StrEnum):
     """What block of a document a segment is; written as ``#. type: <value>``."""
 
     HEADING = "heading"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import polib
+
 from toolkit.frontmatter import emit_scalar
 from toolkit.model import Document, Segment, SegmentKind
 
@@ -40,3 +42,13 @@ def render(segment: Segment, translation: str) -> str:
     if segment.kind in _ONE_LINE:
         return " ".join(line.strip() for line in lines)
     return ("\n" + segment.continuation).join(lines)
+
+
+def translations(catalogue: polib.POFile) -> Translate:
+    """A segment's reviewed translation in ``catalogue``; None if untranslated or fuzzy."""
+    table = {
+        (entry.msgctxt, entry.msgid): entry.msgstr
+        for entry in catalogue
+        if not entry.obsolete and not entry.fuzzy and entry.msgstr
+    }
+    return lambda segment: table.get((segment.context, segment.text))

@@ -20,7 +20,7 @@ _CONTAINER = {"list_item_open": SegmentKind.LIST_ITEM, "blockquote_open": Segmen
 
 
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False}).enable("table").use(front_matter_plugin)
+    return MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
 
 
 _MARKDOWN = _parser()
@@ -150,13 +150,16 @@ def _table_segments(
             row, column = token.map[0], 0
         line = lines[row].rstrip("\r")
         cell = token.content.strip()
-        position = line.find(cell, column) if cell else -1
+        written = cell.replace("|", "\\|")  # the parser unescaped the cell's pipes
+        position = line.find(written, column) if cell else -1
         if position == -1:
             continue
-        column = position + len(cell)
+        column = position + len(written)
         start = starts[row] + position
         if start >= body_start and has_letters(_NOT_TEXT.sub(" ", cell)):
-            found.append(Segment(cell, SegmentKind.TABLE_CELL, row + 1, start, start + len(cell)))
+            found.append(
+                Segment(cell, SegmentKind.TABLE_CELL, row + 1, start, column + starts[row])
+            )
     return found
 
 

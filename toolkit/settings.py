@@ -96,21 +96,33 @@ def _read_table(root: Path) -> tuple[Path | None, Mapping[str, Any]]:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             line = getattr(error, "lineno", None)
-            raise InputError(path, line, f"invalid TOML: {error.args[0].split(' (at')[0]}") from None
+            raise InputError(
+                path, line, f"invalid TOML: {error.args[0].split(' (at')[0]}"
+            ) from None
         if not in_tool:
             return path, data
         tool = data.get("tool", {})
         if isinstance(tool, dict) and "advocacy" in tool:
             table = tool["advocacy"]
             if not isinstance(table, dict):
-                raise InputError(path, _line_of(text, "advocacy"), "[tool.advocacy] must be a table")
+                raise InputError(
+                    path, _line_of(text, "advocacy"), "[tool.advocacy] must be a table"
+                )
             return path, table
     return None, {}
 
 
 _PATH_KEYS = ("source_dir", "locales_dir", "build_dir", "glossary")
 # Settings that later features read; accepted here so a workspace can set them already.
-_OTHER_KEYS = ("select", "ignore", "extend-select", "per-file-ignores", "fail-on", "fuzzy", "opencc")
+_OTHER_KEYS = (
+    "select",
+    "ignore",
+    "extend-select",
+    "per-file-ignores",
+    "fail-on",
+    "fuzzy",
+    "opencc",
+)
 
 
 def _validate(key: str, value: Any, path: Path | None) -> Any:

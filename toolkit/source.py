@@ -60,7 +60,9 @@ def _check_date(value: object, path: Path, line: int | None) -> None:
     try:
         dt.date.fromisoformat(str(value)[:10])
     except ValueError:
-        raise InputError(path, line, f"date must be an ISO date (YYYY-MM-DD); got {value!r}") from None
+        raise InputError(
+            path, line, f"date must be an ISO date (YYYY-MM-DD); got {value!r}"
+        ) from None
 
 
 def _language(value: object, text: str, path: Path, line: int | None) -> str:
@@ -69,7 +71,9 @@ def _language(value: object, text: str, path: Path, line: int | None) -> str:
     try:
         parse_locale(str(value))
     except ValueError:
-        raise InputError(path, line, f"lang: unknown locale {value!r} (write en, zh_Hans...)") from None
+        raise InputError(
+            path, line, f"lang: unknown locale {value!r} (write en, zh_Hans...)"
+        ) from None
     return str(value)
 
 
@@ -104,7 +108,9 @@ def load_documents(paths: Iterable[Path]) -> list[Document]:
         if document.id in seen:
             first = seen[document.id].path
             raise InputError(
-                path, document.meta_lines.get("id"), f"id {document.id!r} is already used by {first}"
+                path,
+                document.meta_lines.get("id"),
+                f"id {document.id!r} is already used by {first}",
             )
         seen[document.id] = document
         documents.append(document)

@@ -1,0 +1,5 @@
+"""``python -m toolkit``: the same command line as ``advocacy``."""
+
+from toolkit.cli import main
+
+main()

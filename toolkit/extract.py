@@ -1,0 +1,118 @@
+"""Source documents to ``.pot`` templates: one template per document, written only on change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+from toolkit import __version__
+from toolkit.catalog.reader import read_catalog
+from toolkit.catalog.writer import format_catalog
+from toolkit.errors import InputError
+from toolkit.fsutil import write_if_changed
+from toolkit.model import Document
+from toolkit.settings import Settings
+
+SOURCE_LANGUAGE_HEADER = "X-Source-Language"
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One template: its path, how many entries it has, and whether the file was written."""
+
+    document: str
+    path: Path
+    entries: int
+    written: bool
+
+
+def now() -> str:
+    """``POT-Creation-Date`` for now; ``SOURCE_DATE_EPOCH`` fixes it for reproducible runs."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = (
+        dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        if epoch and epoch.isdigit()
+        else dt.datetime.now(dt.UTC)
+    )
+    return moment.strftime("%Y-%m-%d %H:%M+0000")
+
+
+def build_template(document: Document, settings: Settings, created: str) -> polib.POFile:
+    """The template of one document: a header and one entry per distinct segment."""
+    template = polib.POFile(wrapwidth=settings.wrap)
+    template.header = (
+        f"Translation template of {document.title!r} ({document.id}).\n"
+        f"Made by advocacy extract from {settings.relative(document.path)}:"
+        " edit the source, not this file."
+    )
+    template.metadata_is_fuzzy = True
+    template.metadata = {
+        "Project-Id-Version": document.id,
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": created,
+        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
+        "Language-Team": "LANGUAGE <LL@li.org>",
+        "Language": "",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        SOURCE_LANGUAGE_HEADER: document.lang,
+        "X-Generator": f"advocacy-toolkit {__version__}",
+    }
+    source = settings.relative(document.path)
+    entries: dict[tuple[str | None, str], polib.POEntry] = {}
+    for segment in document.segments:
+        key = (segment.context, segment.text)
+        entry = entries.get(key)
+        if entry is None:
+            entry = polib.POEntry(
+                msgid=segment.text, msgctxt=segment.context, comment=f"type: {segment.kind.value}"
+            )
+            entries[key] = entry
+            template.append(entry)
+        entry.occurrences.append((source, str(segment.line)))
+    return template
+
+
+def extract(documents: list[Document], settings: Settings) -> list[Extracted]:
+    """Write the template of every document; a template whose entries did not change is left alone.
+
+    Every template is computed before any is written, so a bad file changes nothing.
+    """
+    planned: list[tuple[Document, Path, str, int]] = []
+    for document in documents:
+        path = settings.template_path(document.id)
+        text, count = _template_text(document, settings, path)
+        planned.append((document, path, text, count))
+    return [
+        Extracted(document.id, path, count, write_if_changed(path, text))
+        for document, path, text, count in planned
+    ]
+
+
+def _template_text(document: Document, settings: Settings, path: Path) -> tuple[str, int]:
+    """The template's text, keeping the old creation date when nothing else changed."""
+    old_text, old_date = _existing(path)
+    template = build_template(document, settings, old_date or now())
+    text = format_catalog(template, width=settings.wrap)
+    if text != old_text:
+        template.metadata["POT-Creation-Date"] = now()
+        text = format_catalog(template, width=settings.wrap)
+    return text, len(template)
+
+
+def _existing(path: Path) -> tuple[str | None, str | None]:
+    """An existing template's text and creation date; a damaged one is simply made again."""
+    if not path.is_file():
+        return None, None
+    try:
+        return path.read_text(encoding="utf-8"), read_catalog(path).metadata.get(
+            "POT-Creation-Date"
+        )
+    except (InputError, UnicodeDecodeError):
+        return None, None

@@ -1,0 +1,63 @@
+"""``advocacy update``: every template merged into its catalogue of every target locale."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.catalog.merge import merge_catalog
+from toolkit.catalog.reader import read_catalog
+from toolkit.catalog.writer import format_catalog
+from toolkit.extract import SOURCE_LANGUAGE_HEADER
+from toolkit.fsutil import write_if_changed
+from toolkit.locales import plural_forms
+from toolkit.stats import count
+from toolkit.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Updated:
+    """One catalogue after an update: whether it was created or changed, and its counts."""
+
+    document: str
+    locale: str
+    path: Path
+    created: bool
+    written: bool
+    fuzzy: int
+    untranslated: int
+    obsolete: int
+
+
+def update(
+    workspace: Workspace, locales: tuple[str, ...] = (), *, fuzzy: bool = True
+) -> list[Updated]:
+    """Merge each template into its catalogues. All inputs are read and merged before any write."""
+    settings = workspace.settings
+    planned: list[tuple[Updated, str]] = []
+    for template_path in workspace.templates():
+        template = read_catalog(template_path)
+        document = template_path.stem
+        source_lang = template.metadata.get(SOURCE_LANGUAGE_HEADER) or "en"
+        for locale in workspace.target_locales(source_lang, locales):
+            path = settings.catalogue_path(document, locale)
+            old = read_catalog(path) if path.exists() else None
+            merged = merge_catalog(
+                template, old, language=locale, plural_forms=plural_forms(locale), fuzzy=fuzzy
+            )
+            counts = count(merged)
+            result = Updated(
+                document,
+                locale,
+                path,
+                old is None,
+                False,
+                counts.fuzzy,
+                counts.untranslated,
+                counts.obsolete,
+            )
+            planned.append((result, format_catalog(merged, width=settings.wrap)))
+    return [
+        Updated(**{**vars(result), "written": write_if_changed(result.path, text)})
+        for result, text in planned
+    ]
