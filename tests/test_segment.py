@@ -15,6 +15,8 @@ CASES = [
     pytest.param("One\ntwo\n", [(1, "paragraph", "One two")], id="soft-break-joined"),
     pytest.param("中文\n继续\n", [(1, "paragraph", "中文继续")], id="cjk-joined-without-space"),
     pytest.param("中文\nand\n", [(1, "paragraph", "中文 and")], id="cjk-latin-joined-with-space"),
+    pytest.param("被捕。\n2024年\n", [(1, "paragraph", "被捕。2024年")], id="after-cjk-punctuation"),
+    pytest.param("Huang\n（黄雪琴）\n", [(1, "paragraph", "Huang（黄雪琴）")], id="before-cjk-punctuation"),
     pytest.param("One  \ntwo\n", [(1, "paragraph", "One  \ntwo")], id="hard-break-spaces"),
     pytest.param("One\\\ntwo\n", [(1, "paragraph", "One\\\ntwo")], id="hard-break-backslash"),
     pytest.param(

@@ -28,6 +28,8 @@ def _clean_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except InputError as error:
+            if error.path is not None:
+                error = InputError(_shown(error.path), error.line, error.message)
             click.echo(f"{error}", err=True)
             raise SystemExit(2) from None
         except OSError as error:
@@ -36,6 +38,14 @@ def _clean_errors(command: F) -> F:
             raise SystemExit(2) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _shown(path: Path) -> Path:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except (ValueError, OSError):
+        return path
 
 
 def _workspace(context: click.Context) -> Workspace:

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import polib
 
-from toolkit import __version__
 from toolkit.catalog.reader import read_catalog
 from toolkit.catalog.writer import format_catalog
 from toolkit.errors import InputError
@@ -62,7 +61,6 @@ def build_template(document: Document, settings: Settings, created: str) -> poli
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
         SOURCE_LANGUAGE_HEADER: document.lang,
-        "X-Generator": f"advocacy-toolkit {__version__}",
     }
     source = settings.relative(document.path)
     entries: dict[tuple[str | None, str], polib.POEntry] = {}

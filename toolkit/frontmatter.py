@@ -79,7 +79,7 @@ def _refuse_aliases(block: str, path: Path) -> None:
     """Aliases can multiply a small block into gigabytes; front matter never needs them."""
     for event in yaml.parse(block, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent):
-            line = event.start_mark.line + 2
+            line = event.start_mark.line + 2 if event.start_mark else 2
             raise InputError(path, line, "YAML anchors and aliases are not allowed in front matter")
 
 

@@ -38,7 +38,7 @@ def script_of(name: str) -> str | None:
         return str(locale.script)
     if locale.language == "zh" and locale.territory in _CHINESE_TERRITORY_SCRIPT:
         return _CHINESE_TERRITORY_SCRIPT[locale.territory]
-    likely: dict[str, str] = get_global("likely_subtags")
+    likely = get_global("likely_subtags")
     key = f"{locale.language}_{locale.territory}" if locale.territory else locale.language
     full = likely.get(key) or likely.get(locale.language)
     if full is None:

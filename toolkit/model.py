@@ -56,3 +56,57 @@ class Document:
     def title(self) -> str:
         value = self.meta.get("title")
         return str(value) if value is not None else self.id
+
+
+class Severity(StrEnum):
+    """How bad a finding is; ordered from least to most severe by ``rank``."""
+
+    NOTE = "note"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return ("note", "warning", "error").index(self.value)
+
+
+class Category(StrEnum):
+    """What a finding is about (DESIGN section 4; a contract)."""
+
+    NAMES = "names"
+    DATES = "dates"
+    NUMBERS = "numbers"
+    DEMANDS = "demands"
+    CONSISTENCY = "consistency"
+    MARKUP = "markup"
+    PUNCTUATION = "punctuation"
+    SCRIPT = "script"
+    TYPOGRAPHY = "typography"
+    COMPLETENESS = "completeness"
+    FORMAT = "format"
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a file: ``path:line``."""
+
+    path: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found by one check, where it stands and what it is about."""
+
+    code: str
+    name: str
+    category: Category
+    severity: Severity
+    message: str
+    location: Location
+    document: str | None = None
+    locale: str | None = None
+    msgctxt: str | None = None
+    msgid: str | None = None
+    msgstr: str | None = None
+    source: Location | None = None

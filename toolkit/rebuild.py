@@ -46,7 +46,7 @@ def render(segment: Segment, translation: str) -> str:
 
 def translations(catalogue: polib.POFile) -> Translate:
     """A segment's reviewed translation in ``catalogue``; None if untranslated or fuzzy."""
-    table = {
+    table: dict[tuple[str | None, str], str] = {
         (entry.msgctxt, entry.msgid): entry.msgstr
         for entry in catalogue
         if not entry.obsolete and not entry.fuzzy and entry.msgstr

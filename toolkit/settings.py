@@ -95,10 +95,10 @@ def _read_table(root: Path) -> tuple[Path | None, Mapping[str, Any]]:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
-            line = getattr(error, "lineno", None)
-            raise InputError(
-                path, line, f"invalid TOML: {error.args[0].split(' (at')[0]}"
-            ) from None
+            where = re.search(r"at line (\d+)", str(error))
+            line = int(where.group(1)) if where else None
+            reason = str(error).split(" (at")[0]
+            raise InputError(path, line, f"invalid TOML: {reason}") from None
         if not in_tool:
             return path, data
         tool = data.get("tool", {})

@@ -62,8 +62,8 @@ def stats(workspace: Workspace, locales: tuple[str, ...] = ()) -> list[Completen
         for locale in workspace.target_locales(source_lang, locales):
             path = workspace.settings.catalogue_path(document, locale)
             if not path.exists():
-                count = sum(1 for entry in template if not entry.obsolete)
-                rows.append(Completeness(document, locale, path, False, 0, 0, count, 0))
+                entries = sum(1 for entry in template if not entry.obsolete)
+                rows.append(Completeness(document, locale, path, False, 0, 0, entries, 0))
                 continue
             counts = count(read_catalog(path))
             rows.append(

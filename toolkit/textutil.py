@@ -16,13 +16,23 @@ def is_cjk(char: str) -> bool:
     return not unicodedata.name(char, "").startswith("HANGUL")
 
 
+def is_cjk_punctuation(char: str) -> bool:
+    """Full-width punctuation (。，「」...): it carries its own spacing, none goes beside it."""
+    return is_cjk(char) and unicodedata.category(char).startswith("P")
+
+
 def join_lines(left: str, right: str) -> str:
-    """Join two lines of one paragraph: a space, except between two CJK characters."""
+    """Join two lines of one paragraph: a space, except between CJK characters.
+
+    No space goes between two CJK characters, nor next to full-width punctuation
+    (``被捕。`` + ``2024年`` is ``被捕。2024年``).
+    """
     left, right = left.rstrip(), right.lstrip()
     if not left or not right:
         return left + right
-    separator = "" if is_cjk(left[-1]) and is_cjk(right[0]) else " "
-    return left + separator + right
+    last, first = left[-1], right[0]
+    tight = (is_cjk(last) and is_cjk(first)) or is_cjk_punctuation(last) or is_cjk_punctuation(first)
+    return left + ("" if tight else " ") + right
 
 
 def has_letters(text: str) -> bool:
