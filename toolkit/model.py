@@ -110,3 +110,52 @@ class Finding:
     msgid: str | None = None
     msgstr: str | None = None
     source: Location | None = None
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A catalogue entry paired with its source: what an entry check looks at.
+
+    ``msgstr`` is the translation (``msgstr[0]`` of a plural entry); ``locale`` is the
+    catalogue's language and ``source_locale`` the language of the msgid.
+    """
+
+    msgid: str
+    msgstr: str
+    locale: str
+    source_locale: str
+    line: int
+    msgctxt: str | None = None
+    msgid_plural: str | None = None
+    msgstr_plural: tuple[str, ...] = ()
+    flags: frozenset[str] = frozenset()
+    fuzzy: bool = False
+    comment: str = ""
+    tcomment: str = ""
+    occurrences: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class CatalogueView:
+    """A whole catalogue as checks see it: its header and its active entries."""
+
+    path: str
+    locale: str
+    source_locale: str
+    document: str | None
+    metadata: dict[str, str]
+    header_line: int
+    pairs: tuple[Pair, ...]
+    obsolete: int = 0
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a catalogue or workspace check yields: a message and where it stands."""
+
+    message: str
+    path: str | None = None
+    line: int | None = None
+    pair: Pair | None = None
+    document: str | None = None
+    locale: str | None = None

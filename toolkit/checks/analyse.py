@@ -1,0 +1,225 @@
+"""Running the per-file checks on one catalogue or one source text."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import polib
+
+from toolkit.catalog.reader import read_catalog
+from toolkit.checks.registry import RULES, Rule, Scope
+from toolkit.checks.suppress import Suppression, suppressions
+from toolkit.errors import InputError
+from toolkit.extract import SOURCE_LANGUAGE_HEADER
+from toolkit.locales import parse_locale
+from toolkit.model import CatalogueView, Finding, Hit, Location, Pair
+from toolkit.source import load_document
+
+UNREADABLE = "F101"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A file to check, with what the workspace knows of it."""
+
+    path: Path
+    shown: str  # the path as reports write it
+    locale: str | None = None  # the catalogue's locale from its place in the workspace
+    document: str | None = None
+
+
+@dataclass
+class FileResult:
+    """Findings of one file before selection and suppression, with its suppressions."""
+
+    shown: str
+    entries: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
+    unreadable: bool = False
+    keys: str | None = None  # digest of the (msgctxt, msgid) keys, for staleness checks
+
+
+def analyse(target: Target, codes: frozenset[str]) -> FileResult:
+    """Run the per-file rules among ``codes`` on one file; bad input becomes a finding."""
+    result = FileResult(target.shown)
+    try:
+        if target.path.suffix in (".po", ".pot"):
+            _analyse_catalogue(target, _rules(codes), result)
+        else:
+            _analyse_source(target, _rules(codes), result)
+    except InputError as error:
+        result.unreadable = True
+        result.findings.append(_finding(RULES[UNREADABLE], error.message, target.shown, error.line))
+    return result
+
+
+def keys_digest(keys: Iterable[tuple[str | None, str]]) -> str:
+    """One short digest of a set of message keys: equal digests, same messages."""
+    digest = hashlib.sha256()
+    for context, msgid in sorted(set(keys), key=lambda key: (key[0] or "", key[1])):
+        digest.update(f"{context or ''}\x04{msgid}\x00".encode())
+    return digest.hexdigest()[:16]
+
+
+def _rules(codes: frozenset[str]) -> list[Rule]:
+    return [rule for code, rule in RULES.items() if code in codes]
+
+
+def catalogue_view(target: Target, catalogue: polib.POFile) -> CatalogueView:
+    """A parsed catalogue as checks see it."""
+    metadata = dict(catalogue.metadata)
+    locale = target.locale or locale_of(target.path, metadata)
+    source_locale = metadata.get(SOURCE_LANGUAGE_HEADER) or "en"
+    pairs = tuple(_pair(entry, locale, source_locale) for entry in catalogue if not entry.obsolete)
+    header_line = 1
+    for number, line in enumerate(_head(target.path), 1):
+        if line.startswith('msgid ""'):
+            header_line = number
+            break
+    return CatalogueView(
+        path=target.shown,
+        locale=locale,
+        source_locale=source_locale,
+        document=target.document or target.path.stem,
+        metadata=metadata,
+        header_line=header_line,
+        pairs=pairs,
+        obsolete=sum(1 for entry in catalogue if entry.obsolete),
+    )
+
+
+def _head(path: Path) -> list[str]:
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        return [handle.readline() for _ in range(40)]
+
+
+def locale_of(path: Path, metadata: dict[str, str]) -> str:
+    """A lone catalogue's locale: its ``Language`` header, else its path (``zh_TW/x.po``)."""
+    language = metadata.get("Language", "").strip()
+    if language:
+        return language
+    candidates = [
+        path.stem,
+        *(part for part in reversed(path.parent.parts) if part != "LC_MESSAGES"),
+    ]
+    for candidate in candidates:
+        try:
+            parse_locale(candidate)
+        except ValueError:
+            continue
+        return candidate
+    return ""
+
+
+def _pair(entry: polib.POEntry, locale: str, source_locale: str) -> Pair:
+    plural = tuple(entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural))
+    return Pair(
+        msgid=entry.msgid,
+        msgstr=plural[0] if plural else entry.msgstr,
+        locale=locale,
+        source_locale=source_locale,
+        line=entry.linenum,
+        msgctxt=entry.msgctxt,
+        msgid_plural=entry.msgid_plural or None,
+        msgstr_plural=plural,
+        flags=frozenset(entry.flags),
+        fuzzy=entry.fuzzy,
+        comment=entry.comment or "",
+        tcomment=entry.tcomment or "",
+        occurrences=tuple(entry.occurrences),
+    )
+
+
+def _analyse_catalogue(target: Target, rules: list[Rule], result: FileResult) -> None:
+    catalogue = read_catalog(target.path)
+    view = catalogue_view(target, catalogue)
+    result.entries = len(view.pairs)
+    result.keys = keys_digest((pair.msgctxt, pair.msgid) for pair in view.pairs)
+    is_template = target.path.suffix == ".pot"
+    for pair in view.pairs:
+        result.suppressions.extend(suppressions(pair))
+        reviewed = bool(pair.msgstr) and not pair.fuzzy and not is_template
+        for rule in rules:
+            if rule.scope is Scope.ENTRY and not is_template:
+                messages: Iterable[str] = rule.function(pair)
+            elif rule.scope is Scope.PAIR and reviewed:
+                messages = rule.function(pair)
+            elif rule.scope is Scope.TEXT and reviewed:
+                messages = _text_messages(rule, pair)
+            else:
+                continue
+            for message in messages:
+                result.findings.append(_pair_finding(rule, message, view, pair))
+    for rule in rules:
+        if rule.scope is Scope.CATALOGUE:
+            for hit in rule.function(view):
+                result.findings.append(_hit_finding(rule, hit, view))
+
+
+def _text_messages(rule: Rule, pair: Pair) -> Iterable[str]:
+    texts = pair.msgstr_plural or (pair.msgstr,)
+    for text in dict.fromkeys(texts):
+        yield from rule.function(text, pair.locale)
+
+
+def _analyse_source(target: Target, rules: list[Rule], result: FileResult) -> None:
+    document = load_document(target.path)
+    result.entries = len(document.segments)
+    result.keys = keys_digest((segment.context, segment.text) for segment in document.segments)
+    for segment in document.segments:
+        for rule in rules:
+            if rule.scope is not Scope.TEXT:
+                continue
+            for message in rule.function(segment.text, document.lang):
+                finding = _finding(rule, message, target.shown, segment.line)
+                result.findings.append(
+                    replace(
+                        finding,
+                        document=document.id,
+                        locale=document.lang,
+                        msgid=segment.text,
+                        msgctxt=segment.context,
+                    )
+                )
+
+
+def _finding(rule: Rule, message: str, path: str, line: int | None) -> Finding:
+    return Finding(
+        code=rule.code,
+        name=rule.name,
+        category=rule.category,
+        severity=rule.severity,
+        message=message,
+        location=Location(path, line),
+    )
+
+
+def _pair_finding(rule: Rule, message: str, view: CatalogueView, pair: Pair) -> Finding:
+    source = None
+    if pair.occurrences:
+        where, line = pair.occurrences[0]
+        source = Location(where, int(line) if line.isdigit() else None)
+    return replace(
+        _finding(rule, message, view.path, pair.line),
+        document=view.document,
+        locale=view.locale,
+        msgctxt=pair.msgctxt,
+        msgid=pair.msgid,
+        msgstr=pair.msgstr,
+        source=source,
+    )
+
+
+def _hit_finding(rule: Rule, hit: Hit, view: CatalogueView) -> Finding:
+    if hit.pair is not None:
+        return _pair_finding(rule, hit.message, view, hit.pair)
+    line = hit.line if hit.line is not None else view.header_line
+    return replace(
+        _finding(rule, hit.message, hit.path or view.path, line),
+        document=view.document,
+        locale=view.locale,
+    )

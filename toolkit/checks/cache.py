@@ -1,0 +1,82 @@
+"""Per-file results cached by file content, tool version and the rules run."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from dataclasses import asdict
+from pathlib import Path
+
+from toolkit import __version__
+from toolkit.checks.analyse import FileResult, Target
+from toolkit.checks.suppress import Suppression
+from toolkit.fsutil import write_if_changed
+from toolkit.model import Category, Finding, Location, Severity
+
+
+def cache_dir() -> Path:
+    """``$ADVOCACY_CACHE_DIR``, else ``$XDG_CACHE_HOME/advocacy-toolkit``, else ``~/.cache/...``."""
+    explicit = os.environ.get("ADVOCACY_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "advocacy-toolkit" / "check"
+
+
+def key(target: Target, codes: frozenset[str], data: bytes) -> str:
+    """What a result depends on: the bytes, the version, the rules and the file's place."""
+    digest = hashlib.sha256()
+    for part in (
+        __version__,
+        ",".join(sorted(codes)),
+        target.shown,
+        target.locale or "",
+        target.document or "",
+    ):
+        digest.update(part.encode("utf-8") + b"\0")
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def load(folder: Path, name: str) -> FileResult | None:
+    """A cached result, or None when absent or unreadable."""
+    path = folder / name[:2] / f"{name}.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return FileResult(
+            shown=raw["shown"],
+            entries=raw["entries"],
+            findings=[_finding(item) for item in raw["findings"]],
+            suppressions=[
+                Suppression(s["line"], tuple(s["tokens"]), s["flag"]) for s in raw["suppressions"]
+            ],
+            unreadable=raw["unreadable"],
+            keys=raw["keys"],
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def store(folder: Path, name: str, result: FileResult) -> None:
+    """Keep a result; a cache that cannot be written is simply not used."""
+    with contextlib.suppress(OSError):
+        write_if_changed(
+            folder / name[:2] / f"{name}.json", json.dumps(asdict(result), ensure_ascii=False)
+        )
+
+
+def _finding(item: dict[str, object]) -> Finding:
+    location = item["location"]
+    source = item["source"]
+    assert isinstance(location, dict)
+    return Finding(
+        **{
+            **item,
+            "category": Category(str(item["category"])),
+            "severity": Severity(str(item["severity"])),
+            "location": Location(**location),
+            "source": Location(**source) if isinstance(source, dict) else None,
+        }  # type: ignore[arg-type]
+    )

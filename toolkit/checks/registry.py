@@ -1,0 +1,86 @@
+"""The check registry: each check is one decorated function that declares its metadata."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from toolkit.model import Category, Severity
+
+CODE = re.compile(r"[A-Z][0-9]{3}")
+NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+
+class Scope(StrEnum):
+    """What a check looks at, and so what its function receives.
+
+    - ``text``: one text in one language, ``(text: str, locale: str)``; run on every reviewed
+      translation (in its catalogue's locale) and on every source segment (in its language).
+    - ``pair``: a reviewed translation with its source, ``(pair: Pair)``.
+    - ``entry``: any active entry, translated or not, ``(pair: Pair)``.
+    - ``catalogue``: a whole catalogue, ``(catalogue: CatalogueView)``, yielding ``Hit``.
+    - ``workspace``: every document and catalogue, ``(view: WorkspaceView)``, yielding ``Hit``.
+    """
+
+    TEXT = "text"
+    PAIR = "pair"
+    ENTRY = "entry"
+    CATALOGUE = "catalogue"
+    WORKSPACE = "workspace"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A check's metadata and its function; ``summary`` is the docstring's first line."""
+
+    code: str
+    name: str
+    category: Category
+    severity: Severity
+    scope: Scope
+    summary: str
+    function: Callable[..., Iterable[Any]]
+
+
+RULES: dict[str, Rule] = {}
+
+
+def check(
+    code: str, name: str, category: Category, severity: Severity, scope: Scope
+) -> Callable[[Callable[..., Iterable[Any]]], Callable[..., Iterable[Any]]]:
+    """Register the decorated function as the check ``code``/``name``."""
+    if not CODE.fullmatch(code):
+        raise ValueError(f"check code {code!r} must be a letter and three digits")
+    if not NAME.fullmatch(name):
+        raise ValueError(f"check name {name!r} must be kebab-case")
+
+    def register(function: Callable[..., Iterable[Any]]) -> Callable[..., Iterable[Any]]:
+        doc = (function.__doc__ or "").strip()
+        if not doc:
+            raise ValueError(f"check {code} needs a docstring: its first line is the summary")
+        if code in RULES or any(rule.name == name for rule in RULES.values()):
+            raise ValueError(f"check {code} {name} is registered twice")
+        summary = doc.splitlines()[0].strip()
+        RULES[code] = Rule(code, name, category, severity, scope, summary, function)
+        return function
+
+    return register
+
+
+def rules_matching(selector: str) -> list[Rule]:
+    """Rules chosen by a selector: a code prefix (``M``, ``M1``, ``M101``), a name or ``ALL``."""
+    if selector == "ALL":
+        return list(RULES.values())
+    if re.fullmatch(r"[A-Z][0-9]{0,3}", selector):
+        return [rule for rule in RULES.values() if rule.code.startswith(selector)]
+    return [rule for rule in RULES.values() if rule.name == selector]
+
+
+def by_name_or_code(token: str) -> Rule | None:
+    """The rule a suppression names (a full code or a name), or None."""
+    if token in RULES:
+        return RULES[token]
+    return next((rule for rule in RULES.values() if rule.name == token), None)
