@@ -11,8 +11,12 @@ from typing import Any, TypeVar
 import click
 
 from toolkit import __version__
+from toolkit.check import check as run_check
+from toolkit.check import exit_status, open_workspace, options_from
+from toolkit.checks.registry import RULES
 from toolkit.errors import InputError
 from toolkit.extract import extract
+from toolkit.report import FORMATS, render
 from toolkit.stats import stats
 from toolkit.update import update
 from toolkit.workspace import Workspace
@@ -179,6 +183,97 @@ def _table(rows: list[Any]) -> str:
         for line in (header, *body)
     ]
     return "\n".join(lines)
+
+
+def _rule_list(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--select M,T101 --select doubled-word`` -> the separate selectors."""
+    return tuple(token.strip() for value in values for token in value.split(",") if token.strip())
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--locale", "-l", "locales", multiple=True, help="Only catalogues of this locale.")
+@click.option("--format", "output", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "note"]),
+    default=None,
+    help="Exit 1 when a finding is at least this severe [default: error].",
+)
+@click.option("--select", multiple=True, help="Only these rules (codes, prefixes or names).")
+@click.option("--ignore", multiple=True, help="Not these rules.")
+@click.option("--extend-select", multiple=True, help="These rules as well.")
+@click.option("--no-cache", is_flag=True, help="Check every file again, ignoring cached results.")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=0, help="Workers (0: one per core).")
+@click.pass_context
+@_clean_errors
+def check_command(
+    context: click.Context,
+    paths: tuple[Path, ...],
+    locales: tuple[str, ...],
+    output: str,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    no_cache: bool,
+    jobs: int,
+) -> None:
+    """Check catalogues and source texts; exit 1 on findings, 2 on unreadable input.
+
+    With no PATH, the whole workspace: every source text, template and catalogue.
+
+    \b
+    Examples:
+      advocacy check
+      advocacy check locales/zh_Hans/LC_MESSAGES/urgent-action-2024.po
+      advocacy check --format json --select C,F --fail-on warning
+    """
+    root: Path | None = context.obj.get("root") if context.obj else None
+    workspace = open_workspace(root, paths)
+    options = options_from(
+        workspace,
+        select=_rule_list(select),
+        ignore=_rule_list(ignore),
+        extend_select=_rule_list(extend_select),
+        use_cache=not no_cache,
+        jobs=jobs,
+    )
+    report = run_check(list(paths), workspace, options, locales)
+    click.echo(render(report, output), nl=False)
+    threshold = fail_on or (workspace.settings.fail_on if workspace else "error")
+    raise SystemExit(exit_status(report, threshold))
+
+
+@cli.command("rules")
+@click.option("--format", "output", type=click.Choice(["table", "json"]), default="table")
+def rules_command(output: str) -> None:
+    """List every check: code, name, category, severity and summary.
+
+    \b
+    Example:
+      advocacy rules --format json
+    """
+    rules = [RULES[code] for code in sorted(RULES)]
+    if output == "json":
+        payload = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "category": r.category.value,
+                "severity": r.severity.value,
+                "summary": r.summary,
+            }
+            for r in rules
+        ]
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    width = max(len(rule.name) for rule in rules)
+    for rule in rules:
+        click.echo(
+            f"{rule.code}  {rule.name.ljust(width)}  {rule.category.value:<12}"
+            f"  {rule.severity.value:<7}  {rule.summary}"
+        )
 
 
 def main() -> None:

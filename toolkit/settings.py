@@ -27,6 +27,11 @@ class Settings:
     wrap: int = 79
     glossary: Path = field(default=Path("locales/glossary.toml"))
     config_path: Path | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    fail_on: str = "error"
 
     def catalogue_path(self, document: str, locale: str) -> Path:
         """``locales/<locale>/LC_MESSAGES/<doc>.po``."""
@@ -83,6 +88,13 @@ def load_settings(root: Path) -> Settings:
         wrap=values.get("wrap", 79),
         glossary=root / values.get("glossary", "locales/glossary.toml"),
         config_path=config_path,
+        select=tuple(values["select"]) if "select" in values else None,
+        ignore=tuple(values.get("ignore", ())),
+        extend_select=tuple(values.get("extend-select", ())),
+        per_file_ignores=tuple(
+            (pattern, tuple(codes)) for pattern, codes in values.get("per-file-ignores", {}).items()
+        ),
+        fail_on=values.get("fail-on", "error"),
     )
 
 
@@ -114,15 +126,9 @@ def _read_table(root: Path) -> tuple[Path | None, Mapping[str, Any]]:
 
 _PATH_KEYS = ("source_dir", "locales_dir", "build_dir", "glossary")
 # Settings that later features read; accepted here so a workspace can set them already.
-_OTHER_KEYS = (
-    "select",
-    "ignore",
-    "extend-select",
-    "per-file-ignores",
-    "fail-on",
-    "fuzzy",
-    "opencc",
-)
+_RULE_LISTS = ("select", "ignore", "extend-select")
+# Accepted now so that a workspace can set it already; read by the Traditional conversion.
+_OTHER_KEYS = ("opencc",)
 
 
 def _validate(key: str, value: Any, path: Path | None) -> Any:
@@ -149,9 +155,26 @@ def _validate(key: str, value: Any, path: Path | None) -> Any:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise fail("must be a whole number >= 0 (0 means no wrapping)")
         return value
+    if key in _RULE_LISTS:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail('must be a list of rule codes or names, e.g. ["M", "doubled-word"]')
+        return value
+    if key == "per-file-ignores":
+        if not isinstance(value, dict) or not all(
+            isinstance(codes, list) and all(isinstance(code, str) for code in codes)
+            for codes in value.values()
+        ):
+            raise fail('must be a table of glob = ["rule", ...]')
+        return value
+    if key == "fail-on":
+        if value not in ("error", "warning", "note"):
+            raise fail('must be "error", "warning" or "note"')
+        return value
     if key in _OTHER_KEYS:
         return value
-    known = ", ".join(("locales", *_PATH_KEYS, "wrap", *_OTHER_KEYS))
+    known = ", ".join(
+        ("locales", *_PATH_KEYS, "wrap", *_RULE_LISTS, "per-file-ignores", "fail-on", *_OTHER_KEYS)
+    )
     raise fail(f"is unknown (known settings: {known})")
 
 

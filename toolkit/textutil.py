@@ -17,7 +17,7 @@ def is_cjk(char: str) -> bool:
 
 
 def is_cjk_punctuation(char: str) -> bool:
-    """Full-width punctuation (。，「」...): it carries its own spacing, none goes beside it."""
+    """Full-width punctuation (the Chinese full stop, comma, brackets): no space goes beside it."""
     return is_cjk(char) and unicodedata.category(char).startswith("P")
 
 
@@ -31,7 +31,7 @@ def join_lines(left: str, right: str) -> str:
     if not left or not right:
         return left + right
     last, first = left[-1], right[0]
-    tight = (is_cjk(last) and is_cjk(first)) or is_cjk_punctuation(last) or is_cjk_punctuation(first)
+    tight = (is_cjk(last) and is_cjk(first)) or any(map(is_cjk_punctuation, (last, first)))
     return left + ("" if tight else " ") + right
 
 

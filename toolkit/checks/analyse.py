@@ -155,7 +155,7 @@ def _analyse_catalogue(target: Target, rules: list[Rule], result: FileResult) ->
             for message in messages:
                 result.findings.append(_pair_finding(rule, message, view, pair))
     for rule in rules:
-        if rule.scope is Scope.CATALOGUE:
+        if rule.scope is Scope.CATALOGUE and not is_template:
             for hit in rule.function(view):
                 result.findings.append(_hit_finding(rule, hit, view))
 

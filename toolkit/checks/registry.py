@@ -23,7 +23,11 @@ class Scope(StrEnum):
     - ``entry``: any active entry, translated or not, ``(pair: Pair)``.
     - ``catalogue``: a whole catalogue, ``(catalogue: CatalogueView)``, yielding ``Hit``.
     - ``workspace``: every document and catalogue, ``(view: WorkspaceView)``, yielding ``Hit``.
+    - ``engine``: reported by the engine itself (a file it cannot read, suppressions that
+      suppress nothing); the function is never called and documents the rule.
     """
+
+    ENGINE = "engine"
 
     TEXT = "text"
     PAIR = "pair"

@@ -1,0 +1,96 @@
+"""Which files a check run reads: a whole workspace, or the paths given on the command line."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from toolkit.checks.analyse import Target
+from toolkit.checks.workspace_view import DocumentInfo, WorkspaceView
+from toolkit.errors import InputError
+from toolkit.locales import same_language
+from toolkit.source import SOURCE_SUFFIXES, discover, load_document
+from toolkit.workspace import Workspace
+
+CHECKED_SUFFIXES = (".po", ".pot", *SOURCE_SUFFIXES)
+
+
+def shown(path: Path, root: Path | None) -> str:
+    """A path as reports write it: relative to the workspace root (or the current folder)."""
+    base = root or Path.cwd()
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return os.path.relpath(path.resolve(), base.resolve()) if root is None else path.as_posix()
+
+
+def workspace_targets(
+    workspace: Workspace, locales: Sequence[str] = ()
+) -> tuple[list[Target], WorkspaceView]:
+    """Every source text, template and catalogue of the workspace, and the workspace view."""
+    settings = workspace.settings
+    root = settings.root
+    targets: list[Target] = []
+    documents: list[DocumentInfo] = []
+    templates: dict[str, str] = {}
+    catalogues: dict[tuple[str, str], str] = {}
+    for path in discover(settings.source_dir):
+        targets.append(Target(path, shown(path, root)))
+        try:
+            document = load_document(path)
+        except InputError:
+            continue  # reported as unreadable by its own analysis
+        wanted = locales or settings.locales
+        documents.append(
+            DocumentInfo(
+                document.id,
+                shown(path, root),
+                document.lang,
+                tuple(name for name in wanted if not same_language(name, document.lang)),
+            )
+        )
+    for template in workspace.templates():
+        templates[template.stem] = shown(template, root)
+        targets.append(Target(template, templates[template.stem], document=template.stem))
+    for folder in sorted(settings.locales_dir.iterdir()) if settings.locales_dir.is_dir() else []:
+        if locales and folder.name not in locales:
+            continue
+        for path in sorted((folder / "LC_MESSAGES").glob("*.po")):
+            catalogues[(path.stem, folder.name)] = shown(path, root)
+            targets.append(
+                Target(path, catalogues[(path.stem, folder.name)], folder.name, path.stem)
+            )
+    view = WorkspaceView(tuple(documents), templates, catalogues)
+    return targets, view
+
+
+def path_targets(paths: Sequence[Path], workspace: Workspace | None) -> list[Target]:
+    """The files named (folders searched recursively), each with its place in the workspace."""
+    root = workspace.settings.root if workspace else None
+    found: list[Target] = []
+    for given in paths:
+        if given.is_dir():
+            files = sorted(
+                p for p in given.rglob("*") if p.suffix in CHECKED_SUFFIXES and p.is_file()
+            )
+        elif given.exists():
+            files = [given]
+        else:
+            raise InputError(given, None, "no such file or folder")
+        for path in files:
+            found.append(_placed(path, workspace, shown(path, root)))
+    return found
+
+
+def _placed(path: Path, workspace: Workspace | None, name: str) -> Target:
+    """A catalogue inside the workspace's locales folder knows its locale and document."""
+    if workspace is not None and path.suffix == ".po":
+        locales_dir = workspace.settings.locales_dir.resolve()
+        try:
+            relative = path.resolve().relative_to(locales_dir)
+        except ValueError:
+            return Target(path, name)
+        if len(relative.parts) == 3 and relative.parts[1] == "LC_MESSAGES":
+            return Target(path, name, relative.parts[0], path.stem)
+    return Target(path, name)

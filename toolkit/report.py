@@ -1,0 +1,147 @@
+"""Rendering a check report: text (msgfmt/Ruff layout), JSON (the contract), SARIF 2.1.0, GitHub."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from toolkit import __version__
+from toolkit.checks.engine import Report
+from toolkit.checks.registry import RULES
+from toolkit.model import Finding, Severity
+
+FORMATS = ("text", "json", "sarif", "github")
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
+
+
+def render(report: Report, output: str) -> str:
+    """The report in one of ``FORMATS``."""
+    return {"text": text, "json": as_json, "sarif": sarif, "github": github}[output](report)
+
+
+def _where(finding: Finding) -> str:
+    line = finding.location.line
+    return f"{finding.location.path}:{line}" if line else finding.location.path
+
+
+def text(report: Report) -> str:
+    """``path:line: CODE [severity] message`` lines, then notes and a summary line."""
+    lines = [f"{_where(f)}: {f.code} [{f.severity.value}] {f.message}" for f in report.findings]
+    lines.extend(f"note: {note}" for note in report.notes)
+    counts = ", ".join(
+        f"{report.count(s)} {s.value}{'s' if report.count(s) != 1 else ''}"
+        for s in (Severity.ERROR, Severity.WARNING, Severity.NOTE)
+    )
+    lines.append(
+        f"{len(report.findings)} findings ({counts}) in {report.files} files,"
+        f" {report.entries} entries"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    """One finding as the JSON contract writes it."""
+    return {
+        "code": finding.code,
+        "name": finding.name,
+        "category": finding.category.value,
+        "severity": finding.severity.value,
+        "path": finding.location.path,
+        "line": finding.location.line,
+        "document": finding.document,
+        "locale": finding.locale,
+        "msgctxt": finding.msgctxt,
+        "msgid": finding.msgid,
+        "msgstr": finding.msgstr,
+        "message": finding.message,
+        "source": (
+            {"path": finding.source.path, "line": finding.source.line} if finding.source else None
+        ),
+    }
+
+
+def as_json(report: Report) -> str:
+    """The JSON findings contract, version 1."""
+    payload = {
+        "version": 1,
+        "findings": [finding_json(finding) for finding in report.findings],
+        "summary": {
+            "files": report.files,
+            "entries": report.entries,
+            "error": report.count(Severity.ERROR),
+            "warning": report.count(Severity.WARNING),
+            "note": report.count(Severity.NOTE),
+        },
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def sarif(report: Report) -> str:
+    """SARIF 2.1.0: the registry's rules, one result per finding."""
+    codes = sorted(RULES)
+    rules = [
+        {
+            "id": code,
+            "name": RULES[code].name,
+            "shortDescription": {"text": RULES[code].summary},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[RULES[code].severity]},
+            "properties": {"category": RULES[code].category.value},
+        }
+        for code in codes
+    ]
+    results = []
+    for finding in report.findings:
+        region = {"startLine": finding.location.line} if finding.location.line else None
+        location: dict[str, Any] = {"artifactLocation": {"uri": finding.location.path}}
+        if region:
+            location["region"] = region
+        results.append(
+            {
+                "ruleId": finding.code,
+                "ruleIndex": codes.index(finding.code),
+                "level": _SARIF_LEVEL[finding.severity],
+                "message": {"text": finding.message},
+                "locations": [{"physicalLocation": location}],
+            }
+        )
+    payload = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "advocacy-toolkit",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/advocacy-toolkit/",
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(report: Report) -> str:
+    """GitHub Actions workflow commands: one annotation per finding."""
+    lines = []
+    for finding in report.findings:
+        properties = f"file={_escape_property(finding.location.path)}"
+        if finding.location.line:
+            properties += f",line={finding.location.line}"
+        properties += f",title={_escape_property(f'{finding.code} {finding.name}')}"
+        level = _GITHUB_LEVEL[finding.severity]
+        lines.append(f"::{level} {properties}::{_escape_data(finding.message)}")
+    return "\n".join(lines) + ("\n" if lines else "")
