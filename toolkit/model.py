@@ -147,6 +147,7 @@ class CatalogueView:
     header_line: int
     pairs: tuple[Pair, ...]
     obsolete: int = 0
+    path_locale: str | None = None  # the locale its place says (folder or file name)
 
 
 @dataclass(frozen=True)

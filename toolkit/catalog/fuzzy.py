@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 import polib
@@ -11,51 +13,84 @@ from rapidfuzz import fuzz, process
 # insert/delete edit similarity, (len1 + len2 - edits) / (len1 + len2), which is exactly
 # rapidfuzz's fuzz.ratio / 100 (msgmerge counts bytes, we count characters).
 FUZZY_CUTOFF = 60.0
+# First pass over msgids of nearly the same length, where an edited msgid's original usually
+# is: its score then lets rapidfuzz reject most other candidates by length alone.
+_NEAR = 0.85
 
 
 class FuzzyIndex:
     """The translated entries of an old catalogue, searchable by similarity of msgid.
 
-    Entries earlier in ``entries`` win ties, so callers list active entries before obsolete
-    ones. As in msgmerge, an entry without msgctxt or with the same msgctxt as the one looked
-    up wins a tie against an entry of another context; a translation for one context is still
-    a good proposal for another.
+    As in msgmerge, an entry without msgctxt or with the msgctxt looked up wins a tie against
+    an entry of another context; a translation for one context is still a good proposal for
+    another. Other ties go to the msgid of closer length, then the shorter one, then to the
+    entry listed first (callers list active entries before obsolete ones).
     """
 
     def __init__(self, entries: Sequence[polib.POEntry], cutoff: float = FUZZY_CUTOFF) -> None:
         self._entries = list(entries)
         self._cutoff = cutoff
         self._contexts = {entry.msgctxt for entry in self._entries}
-        self._groups: dict[
-            str | None, tuple[list[str], list[polib.POEntry], list[str], list[polib.POEntry]]
-        ] = {}
+        self._pools: dict[str | None, tuple[_Pool, _Pool]] = {}
 
     def best(self, msgctxt: str | None, msgid: str) -> polib.POEntry | None:
         """The most similar entry at or above the cutoff, or None."""
-        near_ids, near, far_ids, far = self._group(msgctxt)
-        best: polib.POEntry | None = None
-        score = self._cutoff
-        if near_ids:
-            found = process.extractOne(msgid, near_ids, scorer=fuzz.ratio, score_cutoff=score)
-            if found is not None:
-                best, score = near[found[2]], found[1]
-        if far_ids:
-            found = process.extractOne(msgid, far_ids, scorer=fuzz.ratio, score_cutoff=score)
-            # Another context must do strictly better: msgmerge gives the same context a bonus.
+        near, far = self._split(msgctxt)
+        found = near.best(msgid, self._cutoff)
+        score = found[1] if found is not None else self._cutoff
+        other = far.best(msgid, score)
+        # Another context must do strictly better: msgmerge gives the same context a bonus.
+        if other is not None and (found is None or other[1] > score):
+            found = other
+        return found[0] if found is not None else None
+
+    def _split(self, msgctxt: str | None) -> tuple[_Pool, _Pool]:
+        pools = self._pools.get(msgctxt)
+        if pools is None:
+            if self._contexts <= {None, msgctxt}:
+                pools = (_Pool(self._entries), _Pool([]))
+            else:
+                same = [e for e in self._entries if e.msgctxt is None or e.msgctxt == msgctxt]
+                other = [e for e in self._entries if e.msgctxt not in (None, msgctxt)]
+                pools = (_Pool(same), _Pool(other))
+            self._pools[msgctxt] = pools
+        return pools
+
+
+class _Pool:
+    """Candidates sorted by msgid length, so that the lengths able to reach a score are a slice."""
+
+    def __init__(self, entries: Sequence[polib.POEntry]) -> None:
+        self.entries = sorted(entries, key=lambda entry: len(entry.msgid))  # stable
+        self.msgids = [entry.msgid for entry in self.entries]
+        self.lengths = [len(msgid) for msgid in self.msgids]
+
+    def best(self, msgid: str, cutoff: float) -> tuple[polib.POEntry, float] | None:
+        """The best entry scoring at least ``cutoff``, and its score."""
+        near_low, near_high = self._band(len(msgid), max(_NEAR * 100, cutoff))
+        best = self._extract(msgid, near_low, near_high, cutoff)
+        score = best[1] if best is not None else cutoff
+        # The lengths outside the first band that can still beat its best score.
+        low, high = self._band(len(msgid), score)
+        for start, stop in ((low, near_low), (near_high, high)):
+            found = self._extract(msgid, start, stop, score)
             if found is not None and (best is None or found[1] > score):
-                best = far[found[2]]
+                best, score = found, found[1]
         return best
 
-    def _group(
-        self, msgctxt: str | None
-    ) -> tuple[list[str], list[polib.POEntry], list[str], list[polib.POEntry]]:
-        group = self._groups.get(msgctxt)
-        if group is None:
-            if self._contexts <= {None, msgctxt}:
-                near, far = self._entries, []
-            else:
-                near = [e for e in self._entries if e.msgctxt is None or e.msgctxt == msgctxt]
-                far = [e for e in self._entries if not (e.msgctxt is None or e.msgctxt == msgctxt)]
-            group = ([e.msgid for e in near], near, [e.msgid for e in far], far)
-            self._groups[msgctxt] = group
-        return group
+    def _extract(
+        self, msgid: str, start: int, stop: int, cutoff: float
+    ) -> tuple[polib.POEntry, float] | None:
+        if start >= stop:
+            return None
+        found = process.extractOne(
+            msgid, self.msgids[start:stop], scorer=fuzz.ratio, score_cutoff=cutoff
+        )
+        return None if found is None else (self.entries[start + found[2]], found[1])
+
+    def _band(self, length: int, score: float) -> tuple[int, int]:
+        """The slice of lengths ``n`` for which 2 * min(length, n) / (length + n) >= score."""
+        ratio = score / 100
+        shortest = math.ceil(length * ratio / (2 - ratio) - 1e-9)
+        longest = math.floor(length * (2 - ratio) / ratio + 1e-9)
+        return bisect_left(self.lengths, shortest), bisect_right(self.lengths, longest)

@@ -11,24 +11,28 @@ import polib
 
 from toolkit.errors import InputError
 
-_CHARSET = re.compile(rb'^"Content-Type:[^"\n]*charset=([A-Za-z0-9_.:-]+)', re.MULTILINE)
-# Comment lines polib skips, rejects or misreads but GNU keeps: `#~|` (the previous msgid of an
-# obsolete entry), `#text` with no space (a translator comment) and an empty `#.` line.
-_ODD_COMMENT = re.compile(r"^#(?:~\||[^\s.:,|~#]|\.[ \t]*$)", re.MULTILINE)
-# Escapes GNU reads and polib does not: \a, octal and hex bytes (polib keeps them as text).
-_GNU_ESCAPE = re.compile(r"\\[^ntbrfv\\\"]")
-_ESCAPE = re.compile(rb"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))", re.DOTALL)
-_POLIB_ESCAPES = {ord(char): b"\\" + letter.encode()
-                  for char, letter in zip('\n\t\r\b\f\v\\"', 'ntrbfv\\"', strict=True)}
-_STRINGS = {"ct": "msgctxt", "mi": "msgid", "mp": "msgid_plural", "ms": "msgstr",
-            "mx": "msgstr[n]", "mc": "string", "pc": "#| msgctxt", "pm": "#| msgid",
-            "pp": "#| msgid_plural"}
-
-
 # Attributes set (True) on an entry whose translator comment is a single empty `#` line, or whose
 # extracted comment is a single empty `#.` line: polib's "" cannot tell these from no comment.
 BLANK_COMMENT = "blank_translator_comment"
 BLANK_EXTRACTED = "blank_extracted_comment"
+
+_CHARSET = re.compile(rb'^"Content-Type:[^"\n]*charset=([A-Za-z0-9_.:-]+)', re.MULTILINE)
+_KEYWORD = r"(?:msgctxt|msgid_plural|msgid|msgstr(?:\[[0-9]+\])?)"
+# A line whose string is not one well-formed "...": polib would cut a character or misread it.
+_BAD_STRING = re.compile(
+    rf'^[ \t]*(?:#~\|?[ \t]*|#\|[ \t]*)?(?:{_KEYWORD}[ \t]+)?"(?!(?:[^"\\\n]|\\.)*"[ \t]*$)'
+    rf"|^[ \t]*(?:#~[ \t]*)?{_KEYWORD}(?:[ \t]+[^\"\s]|[ \t]*$)",
+    re.MULTILINE,
+)
+# Lines polib skips, rejects or misreads but GNU reads: `#~|` (the previous msgid of an obsolete
+# entry), `#text` with no space (a translator comment), an empty `#.` line, and strings holding
+# escapes only GNU knows (\a, octal and hex bytes, which polib keeps as text).
+_ODD_LINE = re.compile(r'^#(?:~\||[^\s.:,|~#]|\.[ \t]*$)|\\[^ntbrfv\\"]', re.MULTILINE)
+_ESCAPE = re.compile(rb"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))", re.DOTALL)
+_POLIB_ESCAPES = {
+    ord(char): b"\\" + letter.encode()
+    for char, letter in zip('\n\t\r\b\f\v\\"', 'ntrbfv\\"', strict=True)
+}
 
 
 class Catalogue(polib.POFile):
@@ -55,15 +59,21 @@ def parse_catalog(text: str, path: Path) -> polib.POFile:
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     raw = text.split("\n")
-    lines = [_comment_for_polib(line) for line in raw] if _ODD_COMMENT.search(text) else raw
-    parser = _Parser(path, lines, raw)
+    parser = _Parser(path, raw)
     try:
+        bad = _BAD_STRING.search(text)
+        if bad:
+            number = text.count("\n", 0, bad.start()) + 1
+            raise _Problem(number, _string_problem(raw[number - 1]))
+        if _ODD_LINE.search(text):
+            parser.fhandle = cast(IO[str], [_for_polib(line, n) for n, line in enumerate(raw, 1)])
         parser.parse()
         parser.finish()
     except _Problem as problem:
         raise InputError(path, problem.line, problem.message) from None
-    except OSError as error:  # polib's "Syntax error in po file" for what our checks let through
-        raise InputError(path, parser.current_line, parser.explain(str(error))) from None
+    except OSError as error:  # polib's "Syntax error", also wrapping the _Problem of a handler
+        problem = parser.problem or _Problem(*parser.diagnose(str(error)))
+        raise InputError(path, problem.line, problem.message) from None
     return parser.instance
 
 
@@ -80,19 +90,40 @@ def _decode(data: bytes, path: Path) -> str:
         return data.decode(charset)
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        bad = data[error.start]
-        raise InputError(path, line, f"byte 0x{bad:02x} is not valid {charset}; the file must be "
-                         "UTF-8 or declare its charset in the header") from None
+        raise InputError(
+            path,
+            line,
+            f"byte 0x{data[error.start]:02x} is not valid {charset}; the file must be UTF-8 "
+            "or declare its charset in the header",
+        ) from None
 
 
-def _comment_for_polib(line: str) -> str:
+def _string_problem(line: str) -> str:
+    """Why a line caught by _BAD_STRING is wrong."""
+    quote = line.find('"')
+    if quote < 0:
+        keyword = re.search(_KEYWORD, line)
+        return f"{keyword.group() if keyword else 'keyword'} must be followed by a quoted string"
+    end = re.match(r'"(?:[^"\\]|\\.)*"', line[quote:])
+    if end is None:
+        return "unterminated string (missing closing quote)"
+    return 'unescaped double quote inside a string (write \\")'
+
+
+def _for_polib(line: str, number: int) -> str:
+    """Rewrite a line polib would misread into one it reads as GNU does (same line count)."""
     if line.startswith("#~|"):
         return "#|" + line[3:]
-    if line.startswith("#."):
-        return "#. -" if _ODD_COMMENT.match(line) else line  # any text: GNU's is taken from raw
-    if _ODD_COMMENT.match(line):
-        return "# " + line[1:]
-    return line
+    if line.startswith("#."):  # an empty `#.` (polib skips it); its text comes from the raw line
+        return "#. -" if not line[2:].strip() else line
+    if line.startswith("#") and not line.startswith(("#~", "#|")):
+        return "# " + line[1:] if _ODD_LINE.match(line) else line
+    if line.removeprefix("#~").lstrip().startswith("#"):  # a comment of an obsolete entry
+        return line
+    quote = line.find('"')
+    if quote < 0 or "\\" not in line:
+        return line
+    return line[:quote] + _gnu_unescape(line[quote:], number)
 
 
 def _gnu_unescape(token: str, line: int) -> str:
@@ -101,7 +132,7 @@ def _gnu_unescape(token: str, line: int) -> str:
     def byte(match: re.Match[bytes]) -> bytes:
         octal, hexa, other = match.groups()
         if other is not None:
-            if other in b"ntbrfv\\\"":
+            if other in b'ntbrfv\\"':
                 return match.group(0)
             if other == b"a":
                 return b"\a"
@@ -121,7 +152,7 @@ def _comment_text(raw: str, mark: str) -> str:
     text = raw.lstrip()
     if text.startswith("#~"):
         text = text[2:].lstrip()
-    text = text[len(mark):]
+    text = text[len(mark) :]
     return text[1:] if text.startswith(" ") else text
 
 
@@ -140,67 +171,56 @@ else:
 class _Parser(_PolibParser):
     """polib's parser, plus GNU's checks, GNU's comment text and the msgid line of each entry."""
 
-    def __init__(self, path: Path, lines: list[str], raw: list[str]) -> None:
+    def __init__(self, path: Path, raw: list[str]) -> None:
         super().__init__("", encoding="utf-8", klass=Catalogue)
-        self.fhandle = cast(IO[str], lines)  # polib iterates it, and closes only file handles
+        self.fhandle = cast(IO[str], raw)  # polib iterates it, and closes only file handles
         self.instance.fpath = str(path)
         self.raw = raw
         self.entries: list[polib.POEntry] = []  # every entry in file order, header included
         self.pending: int | None = None  # line of a msgid still waiting for its msgstr
-        self.plural = False
-        self.in_plural_msgstr = False
-        self.symbol = ("", 0)
-        self.owner: polib.POEntry | None = None
+        self.plural = False  # the current entry has a msgid_plural
+        self.owner: polib.POEntry | None = None  # the entry self.texts belongs to
         self.texts: dict[str, list[str]] = {}
         self.header_lines: list[str] = []
+        self.problem: _Problem | None = None  # what a handler found (polib turns it into OSError)
 
-    def process(self, symbol: str) -> None:
-        self.symbol = (symbol, self.current_line)
-        if symbol in _STRINGS:
-            self._check_string(symbol)
-        self._check_order(symbol)
-        super().process(symbol)
-
-    def _check_string(self, symbol: str) -> None:
-        token = self.current_token or ""
-        value = token[token.find('"'):] if symbol == "mx" and '"' in token else token
-        line = self.current_line
-        if not value.startswith('"'):
-            raise _Problem(line, f"{_STRINGS[symbol]} must be followed by a quoted string")
-        backslashes = len(value) - 1 - len(value[:-1].rstrip("\\"))
-        if len(value) < 2 or not value.endswith('"') or backslashes % 2:
-            raise _Problem(line, "unterminated string (missing closing quote)")
-        if "\\" in token and _GNU_ESCAPE.search(token):
-            self.current_token = _gnu_unescape(token, line)
-
-    def _check_order(self, symbol: str) -> None:
-        line = self.current_line
-        if symbol in ("mi", "ct") and self.pending is not None:
-            raise _Problem(self.pending, "msgstr missing after msgid")
-        if symbol == "mi":
-            self.pending, self.plural, self.in_plural_msgstr = line, False, False
-        elif symbol == "mp" and self.pending is None:
-            raise _Problem(line, "msgid_plural without msgid before it")
-        elif symbol == "mp":
-            self.plural = True
-        elif symbol in ("ms", "mx"):
-            if self.pending is None and not (symbol == "mx" and self.in_plural_msgstr):
-                raise _Problem(line, "msgstr without msgid before it")
-            if self.plural != (symbol == "mx"):
-                raise _Problem(line, "msgid_plural needs msgstr[0], msgstr[1]..." if self.plural
-                               else "msgstr[n] needs a msgid_plural before it")
-            self.pending, self.in_plural_msgstr = None, symbol == "mx"
+    def _fail(self, line: int | None, message: str) -> None:
+        self.problem = _Problem(line, message)
+        raise self.problem
 
     def handle_mi(self) -> bool:
+        if self.pending is not None:
+            self._fail(self.pending, "msgstr missing after msgid")
         super().handle_mi()
-        self.current_entry.linenum = self.current_line
+        self.current_entry.linenum = self.pending = self.current_line
+        self.plural = False
         self.entries.append(self.current_entry)
         return True
+
+    def handle_mp(self) -> bool:
+        self.plural = True
+        return super().handle_mp()
+
+    def handle_ms(self) -> bool:
+        self._check_msgstr(plural=False)
+        return super().handle_ms()
+
+    def handle_mx(self) -> bool:
+        self._check_msgstr(plural=True)
+        return super().handle_mx()
+
+    def _check_msgstr(self, plural: bool) -> None:
+        if self.pending is None and not (plural and self.plural):
+            self._fail(self.current_line, "msgstr without msgid before it")
+        if self.plural and not plural:
+            self._fail(self.current_line, "msgid_plural needs msgstr[0], msgstr[1]... not msgstr")
+        if plural and not self.plural:
+            self._fail(self.current_line, "msgstr[n] needs a msgid_plural before it")
+        self.pending = None
 
     def handle_he(self) -> bool:
         super().handle_he()
         self.header_lines.append(_comment_text(self.raw[self.current_line - 1], "#"))
-        self.instance.header = "\n".join(self.header_lines)
         return True
 
     def handle_tc(self) -> bool:
@@ -230,8 +250,8 @@ class _Parser(_PolibParser):
         for entry in self.entries:
             key = (entry.msgctxt, entry.msgid)
             if key in first:
-                raise _Problem(entry.linenum, "duplicate message definition "
-                               f"(first defined at line {first[key]})")
+                where = f"first defined at line {first[key]}"
+                raise _Problem(entry.linenum, f"duplicate message definition ({where})")
             first[key] = entry.linenum
         self._keep_header()
 
@@ -251,21 +271,23 @@ class _Parser(_PolibParser):
             owner.tcomment, catalogue.header = "", "\n".join(lines)
         setattr(owner, BLANK_COMMENT, lines == [""])
 
-    def explain(self, error: str) -> str:
-        """A human message for the syntax errors polib reports itself."""
+    def diagnose(self, error: str) -> tuple[int | None, str]:
+        """Line and human message for a syntax error polib reports itself."""
+        line = self.current_line
         if "unescaped double quote" in error:
-            return 'unescaped double quote inside a string (write \\")'
+            return line, 'unescaped double quote inside a string (write \\")'
         if "unknown keyword" in error or "invalid continuation" in error:
-            return "#| line must hold msgctxt, msgid or msgid_plural and a quoted string"
-        symbol, line = self.symbol
-        if line == self.current_line and symbol == "mc":
-            return "continuation string without a keyword before it"
-        if line == self.current_line and symbol in _STRINGS:
-            return f"{_STRINGS[symbol]} is not expected here"
-        words = self.raw[self.current_line - 1].split()
+            return line, "#| line must hold msgctxt, msgid or msgid_plural and a quoted string"
+        words = self.raw[line - 1].removeprefix("#~").split()
         word = words[0] if words else ""
-        if word in ("msgctxt", "msgid", "msgid_plural", "msgstr"):
-            return f"{word} must be followed by a quoted string"
+        if word in ("msgid", "msgctxt") and self.pending is not None:
+            return self.pending, "msgstr missing after msgid"
+        if word.startswith("msgstr") and self.pending is None:
+            return line, "msgstr without msgid before it"
+        if word.startswith('"'):
+            return line, "continuation string without a keyword before it"
         if word.startswith("#"):
-            return f"unknown comment line starting with {word!r}"
-        return f"unknown keyword {word!r}"
+            return line, f"comment line {word!r} not expected here"
+        if re.fullmatch(_KEYWORD, word):
+            return line, f"{word} not expected here"
+        return line, f"unknown keyword {word!r}"

@@ -67,35 +67,88 @@ _RARE = re.compile(b"[%s]" % re.escape(bytes((_HL, _RI, _ZWJ, _BK, _CR, _LF, _CM
 # I = allowed only across spaces, P = prohibited. Rows in class order WJ GL B2 BA BB HY CL CP CP2
 # EX IN NS OP OP(wide) QU IS NU PO PR SY AL H2 H3 ID ID2 JL JV JT HL RI ZWJ EB EM.
 _PAIRS = (
-    "PIIIIIPPPPIIIIIPIIIPIIIIIIIIIIIII", "PIIIIIPPPPIIIIIPIIIPIIIIIIIIIIIII",
-    "PIPIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD", "PDDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD",
-    "PIIIIIPPPPIIIIIPIIIPIIIIIIIIIIIII", "PDDIDIPPPPIIDDIPIDDPDDDDDDDDDDDDD",
-    "PIDIDIPPPPIPDDIPDIIPDDDDDDDDDDDDD", "PIDIDIPPPPIIDDIPIIIPIDDDDDDDIDIDD",
-    "PIDIDIPPPPIIDDIPDIIPDDDDDDDDDDDDD", "PIDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD",
-    "PIDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD", "PIDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD",
-    "PPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPP", "PPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPP",
-    "PIIIIIPPPPIIPPIPIIIPIIIIIIIIIIIII", "PIDIDIPPPPIIDDIPIDDPDDDDDDDDDDDDD",
-    "PIDIDIPPPPIIIDIPIIIPIDDDDDDDIDIDD", "PIDIDIPPPPIIIIIPIDDPIDDDDDDDIDIDD",
-    "PIDIDIPPPPIIIIIPIDDPIIIIIIIIIDIII", "PIDIDIPPPPIIDDIPIDDPDDDDDDDDIDDDD",
-    "PIDIDIPPPPIIIDIPIIIPIDDDDDDDIDIDD", "PIDIDIPPPPIIDDIPDIDPDDDDDDIIDDDDD",
-    "PIDIDIPPPPIIDDIPDIDPDDDDDDDIDDDDD", "PIDIDIPPPPIIDDIPDIDPDDDDDDDDDDDDD",
-    "PIDIDIPPPPIIDDIPDIDPDDDDDDDDDDDDI", "PIDIDIPPPPIIDDIPDIDPDIIDDIIDDDDDD",
-    "PIDIDIPPPPIIDDIPDIDPDDDDDDIIDDDDD", "PIDIDIPPPPIIDDIPDIDPDDDDDDDIDDDDD",
-    "PIDIDIPPPPIIIDIPIIIPIDDDDDDDIDIDD", "PIDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD",
-    "PIDIDIPPPPIIIDIPIIIPIDDIIDDDIDIII", "PIDIDIPPPPIIDDIPDIDPDDDDDDDDDDDDI",
+    "PIIIIIPPPPIIIIIPIIIPIIIIIIIIIIIII",
+    "PIIIIIPPPPIIIIIPIIIPIIIIIIIIIIIII",
+    "PIPIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD",
+    "PDDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD",
+    "PIIIIIPPPPIIIIIPIIIPIIIIIIIIIIIII",
+    "PDDIDIPPPPIIDDIPIDDPDDDDDDDDDDDDD",
+    "PIDIDIPPPPIPDDIPDIIPDDDDDDDDDDDDD",
+    "PIDIDIPPPPIIDDIPIIIPIDDDDDDDIDIDD",
+    "PIDIDIPPPPIIDDIPDIIPDDDDDDDDDDDDD",
+    "PIDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD",
+    "PIDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD",
+    "PIDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD",
+    "PPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPP",
+    "PPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPP",
+    "PIIIIIPPPPIIPPIPIIIPIIIIIIIIIIIII",
+    "PIDIDIPPPPIIDDIPIDDPDDDDDDDDDDDDD",
+    "PIDIDIPPPPIIIDIPIIIPIDDDDDDDIDIDD",
+    "PIDIDIPPPPIIIIIPIDDPIDDDDDDDIDIDD",
+    "PIDIDIPPPPIIIIIPIDDPIIIIIIIIIDIII",
+    "PIDIDIPPPPIIDDIPIDDPDDDDDDDDIDDDD",
+    "PIDIDIPPPPIIIDIPIIIPIDDDDDDDIDIDD",
+    "PIDIDIPPPPIIDDIPDIDPDDDDDDIIDDDDD",
+    "PIDIDIPPPPIIDDIPDIDPDDDDDDDIDDDDD",
+    "PIDIDIPPPPIIDDIPDIDPDDDDDDDDDDDDD",
+    "PIDIDIPPPPIIDDIPDIDPDDDDDDDDDDDDI",
+    "PIDIDIPPPPIIDDIPDIDPDIIDDIIDDDDDD",
+    "PIDIDIPPPPIIDDIPDIDPDDDDDDIIDDDDD",
+    "PIDIDIPPPPIIDDIPDIDPDDDDDDDIDDDDD",
+    "PIDIDIPPPPIIIDIPIIIPIDDDDDDDIDIDD",
+    "PIDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD",
+    "PIDIDIPPPPIIIDIPIIIPIDDIIDDDIDIII",
+    "PIDIDIPPPPIIDDIPDIDPDDDDDDDDDDDDI",
     "PIDIDIPPPPIIDDIPDIDPDDDDDDDDDDDDD",
 )
 _PROHIBITED, _POSSIBLE, _MANDATORY = 0, 1, 2
 
 # GNU writes these as escapes; every other character, control characters included, goes raw.
 _NEEDS_ESCAPE = re.compile(r'[\a\b\t\n\v\f\r"\\]')
-_ESCAPES = {7: "\\a", 8: "\\b", 12: "\\f", 10: "\\n", 13: "\\r", 9: "\\t", 11: "\\v",
-            92: "\\\\", 34: '\\"'}
+_ESCAPES = {
+    7: "\\a",
+    8: "\\b",
+    12: "\\f",
+    10: "\\n",
+    13: "\\r",
+    9: "\\t",
+    11: "\\v",
+    92: "\\\\",
+    34: '\\"',
+}
 # Format flags msgcat 0.21 knows, in the order it writes them; it drops any other flag.
-_FORMATS = ("c", "objc", "python", "python-brace", "java", "java-printf", "csharp", "javascript",
-            "scheme", "lisp", "elisp", "librep", "ruby", "sh", "awk", "lua", "object-pascal",
-            "smalltalk", "qt", "qt-plural", "kde", "kde-kuit", "boost", "tcl", "perl",
-            "perl-brace", "php", "gcc-internal", "gfc-internal", "ycp")
+_FORMATS = (
+    "c",
+    "objc",
+    "python",
+    "python-brace",
+    "java",
+    "java-printf",
+    "csharp",
+    "javascript",
+    "scheme",
+    "lisp",
+    "elisp",
+    "librep",
+    "ruby",
+    "sh",
+    "awk",
+    "lua",
+    "object-pascal",
+    "smalltalk",
+    "qt",
+    "qt-plural",
+    "kde",
+    "kde-kuit",
+    "boost",
+    "tcl",
+    "perl",
+    "perl-brace",
+    "php",
+    "gcc-internal",
+    "gfc-internal",
+    "ycp",
+)
 _DEFAULT_WIDTH = 79  # GNU's page width, still used for `#:` lines under --no-wrap
 _MIN_WIDTH = 20  # msgcat raises any smaller -w to this
 
@@ -155,8 +208,11 @@ def _entry_lines(entry: polib.POEntry, page: int) -> list[str]:
     width = page if wrap else 0
     keep = "#~ " if entry.obsolete else ""
     before = "#~| " if entry.obsolete else "#| "
-    for name, value in (("msgctxt", entry.previous_msgctxt), ("msgid", entry.previous_msgid),
-                        ("msgid_plural", entry.previous_msgid_plural)):
+    for name, value in (
+        ("msgctxt", entry.previous_msgctxt),
+        ("msgid", entry.previous_msgid),
+        ("msgid_plural", entry.previous_msgid_plural),
+    ):
         if value is not None:
             lines += _string_lines(before, name, value, width)
     fields: list[tuple[str, str | None]] = [("msgctxt", entry.msgctxt), ("msgid", entry.msgid)]
@@ -234,7 +290,7 @@ def _format_kind(word: str) -> tuple[str, str]:
     """Split `no-c` into ("no-", "c"); GNU's prefixes are no-, possible- and impossible-."""
     for kind in ("no-", "possible-", "impossible-"):
         if word.startswith(kind):
-            return kind, word[len(kind):]
+            return kind, word[len(kind) :]
     return "", word
 
 
@@ -319,8 +375,9 @@ def _protected(text: str) -> frozenset[int]:
     return frozenset(inside)
 
 
-def _greedy_cuts(classes: bytes, widths: Sequence[int], protected: frozenset[int],
-                 start: int, avail: int) -> list[int]:
+def _greedy_cuts(
+    classes: bytes, widths: Sequence[int], protected: frozenset[int], start: int, avail: int
+) -> list[int]:
     """Each line takes the last break opportunity that fits, else the first one after it."""
     size, line, column = len(classes), 0, start
     cuts: list[int] = []
@@ -353,8 +410,9 @@ def _find_break(classes: bytes, protected: frozenset[int], k: int, stop: int, st
     return stop
 
 
-def _exact_cuts(classes: bytes, widths: Sequence[int], protected: frozenset[int],
-                start: int, avail: int) -> list[int]:
+def _exact_cuts(
+    classes: bytes, widths: Sequence[int], protected: frozenset[int], start: int, avail: int
+) -> list[int]:
     """libunistring's u8_width_linebreaks, character by character."""
     marks = _opportunities(classes)
     last, column, piece = -1, start, 0

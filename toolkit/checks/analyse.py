@@ -72,7 +72,8 @@ def _rules(codes: frozenset[str]) -> list[Rule]:
 def catalogue_view(target: Target, catalogue: polib.POFile) -> CatalogueView:
     """A parsed catalogue as checks see it."""
     metadata = dict(catalogue.metadata)
-    locale = target.locale or locale_of(target.path, metadata)
+    path_locale = target.locale or locale_from_path(target.path)
+    locale = path_locale or metadata.get("Language", "").strip()
     source_locale = metadata.get(SOURCE_LANGUAGE_HEADER) or "en"
     pairs = tuple(_pair(entry, locale, source_locale) for entry in catalogue if not entry.obsolete)
     header_line = 1
@@ -89,6 +90,7 @@ def catalogue_view(target: Target, catalogue: polib.POFile) -> CatalogueView:
         header_line=header_line,
         pairs=pairs,
         obsolete=sum(1 for entry in catalogue if entry.obsolete),
+        path_locale=path_locale,
     )
 
 
@@ -97,22 +99,19 @@ def _head(path: Path) -> list[str]:
         return [handle.readline() for _ in range(40)]
 
 
-def locale_of(path: Path, metadata: dict[str, str]) -> str:
-    """A lone catalogue's locale: its ``Language`` header, else its path (``zh_TW/x.po``)."""
-    language = metadata.get("Language", "").strip()
-    if language:
-        return language
-    candidates = [
-        path.stem,
-        *(part for part in reversed(path.parent.parts) if part != "LC_MESSAGES"),
-    ]
-    for candidate in candidates:
+def locale_from_path(path: Path) -> str | None:
+    """The locale a catalogue's path names: ``zh_TW/LC_MESSAGES/x.po``, ``zh_CN.po``, or None."""
+    folders = [part for part in reversed(path.parent.parts[-3:]) if part != "LC_MESSAGES"]
+    # A file stem names a locale in gettext's po/ folders (po/zh_CN.po); elsewhere a stem like
+    # "os" or "tk" is a document's name, not Ossetic or Turkmen.
+    named = path.parent.name == "po" or "_" in path.stem
+    for candidate in [path.stem, *folders] if named else folders:
         try:
             parse_locale(candidate)
         except ValueError:
             continue
         return candidate
-    return ""
+    return None
 
 
 def _pair(entry: polib.POEntry, locale: str, source_locale: str) -> Pair:

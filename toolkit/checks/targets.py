@@ -10,10 +10,8 @@ from toolkit.checks.analyse import Target
 from toolkit.checks.workspace_view import DocumentInfo, WorkspaceView
 from toolkit.errors import InputError
 from toolkit.locales import same_language
-from toolkit.source import SOURCE_SUFFIXES, discover, load_document
+from toolkit.source import discover, load_document
 from toolkit.workspace import Workspace
-
-CHECKED_SUFFIXES = (".po", ".pot", *SOURCE_SUFFIXES)
 
 
 def shown(path: Path, root: Path | None) -> str:
@@ -71,9 +69,7 @@ def path_targets(paths: Sequence[Path], workspace: Workspace | None) -> list[Tar
     found: list[Target] = []
     for given in paths:
         if given.is_dir():
-            files = sorted(
-                p for p in given.rglob("*") if p.suffix in CHECKED_SUFFIXES and p.is_file()
-            )
+            files = _files_under(given, workspace)
         elif given.exists():
             files = [given]
         else:
@@ -81,6 +77,16 @@ def path_targets(paths: Sequence[Path], workspace: Workspace | None) -> list[Tar
         for path in files:
             found.append(_placed(path, workspace, shown(path, root)))
     return found
+
+
+def _files_under(folder: Path, workspace: Workspace | None) -> list[Path]:
+    """Catalogues anywhere below ``folder``; source texts only in the workspace's source folder."""
+    sources = set(discover(workspace.settings.source_dir)) if workspace else set()
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.is_file() and (path.suffix in (".po", ".pot") or path in sources)
+    )
 
 
 def _placed(path: Path, workspace: Workspace | None, name: str) -> Target:
