@@ -23,6 +23,10 @@ class Scope(StrEnum):
     - ``entry``: any active entry, translated or not, ``(pair: Pair)``.
     - ``catalogue``: a whole catalogue, ``(catalogue: CatalogueView)``, yielding ``Hit``.
     - ``workspace``: every document and catalogue, ``(view: WorkspaceView)``, yielding ``Hit``.
+    - ``document``: one document across its locales, ``(document: str, catalogues: dict[locale,
+      CatalogueView])``, yielding ``Hit`` (with ``path``); workspace runs only.
+    - ``locale``: all documents of one locale, ``(locale: str, catalogues: dict[document,
+      CatalogueView])``, yielding ``Hit`` (with ``path``); workspace runs only.
     - ``engine``: reported by the engine itself (a file it cannot read, suppressions that
       suppress nothing); the function is never called and documents the rule.
     """
@@ -34,6 +38,8 @@ class Scope(StrEnum):
     ENTRY = "entry"
     CATALOGUE = "catalogue"
     WORKSPACE = "workspace"
+    DOCUMENT = "document"
+    LOCALE = "locale"
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ def traditional_in_simplified(text: str, locale: str) -> Iterator[str]:
         yield _message("Traditional", found, "Simplified", locale, fixed)
 
 
+@cache
 def _script(locale: str) -> str | None:
     """``Hans`` or ``Hant`` for a Chinese locale that says which, else None.
 
@@ -68,6 +69,7 @@ def _message(found_script: str, chars: list[str], script: str, locale: str, fixe
     )
 
 
+@cache
 def _traditional_config(locale: str) -> str:
     territory = parse_locale(locale).territory
     return _TO_TRADITIONAL.get(territory or "", "s2t")

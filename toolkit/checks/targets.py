@@ -59,7 +59,7 @@ def workspace_targets(
             targets.append(
                 Target(path, catalogues[(path.stem, folder.name)], folder.name, path.stem)
             )
-    view = WorkspaceView(tuple(documents), templates, catalogues)
+    view = WorkspaceView(root, tuple(documents), templates, catalogues)
     return targets, view
 
 

@@ -1,0 +1,200 @@
+# ruff: noqa: RUF001, RUF003  (full-width punctuation is what these checks are about)
+"""Typography checks: doubled words and punctuation, spaces in CJK text, edge whitespace."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import toolkit.check  # importing it registers every check
+from toolkit.checks.engine import Options
+from toolkit.checks.registry import RULES, Scope
+from toolkit.model import Pair
+
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+
+
+def found(text: str, translation: str | None, locale: str) -> list[str]:
+    """Codes of the typography checks that fire.
+
+    With no translation, ``text`` is one text in ``locale`` (a source text). With one, the
+    text checks see the translation and the pair checks see both, as in a catalogue.
+    """
+    codes = []
+    for rule in RULES.values():
+        if not rule.code.startswith("T"):
+            continue
+        if rule.scope is Scope.TEXT:
+            hits = list(rule.function(text if translation is None else translation, locale))
+        elif rule.scope is Scope.PAIR and translation is not None:
+            hits = list(rule.function(pair(text, translation, locale)))
+        else:
+            continue
+        codes.extend([rule.code] if hits else [])
+    return sorted(codes)
+
+
+def pair(msgid: str, msgstr: str, locale: str) -> Pair:
+    return Pair(msgid=msgid, msgstr=msgstr, locale=locale, source_locale="en", line=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "translation", "locale", "expected"),
+    [
+        pytest.param("Ahead of of their trial", None, "en", ["T101"], id="of-of"),
+        pytest.param("The the trial began.", None, "en", ["T101"], id="the-the-capitalised"),
+        pytest.param("See the the report", "请参阅 the the 报告", "zh_Hans", ["T101"], id="in-zh"),
+        pytest.param("Ahead of their trial", None, "en", [], id="single"),
+        # English doubles these on purpose: "had had", "that that", "is is".
+        pytest.param("She had had enough.", None, "en", [], id="had-had"),
+        pytest.param("He said that that was all.", None, "en", [], id="that-that"),
+        pytest.param("What it is is a scandal.", None, "en", [], id="is-is"),
+        pytest.param("Scores of 10 10 and 9 9", None, "en", [], id="numbers-are-data"),
+        pytest.param("Format %s %s", None, "en", [], id="placeholders"),
+        pytest.param("Use ``not not x``.", None, "en", [], id="inline-code"),
+        pytest.param('pronounced "Aitch Tee Tee Pee"', None, "en", [], id="quoted"),
+        pytest.param(">>> f()\nTrue True", None, "en", [], id="interpreter-session"),
+        pytest.param("options:\n  bar     bar help", None, "en", [], id="aligned-columns"),
+        pytest.param("--foo FOO foo help", None, "en", [], id="different-case"),
+    ],
+)
+def test_doubled_word(text: str, translation: str | None, locale: str, expected: list[str]) -> None:
+    assert found(text, translation, locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "translation", "locale", "expected"),
+    [
+        pytest.param("王 建兵", None, "zh_Hans", ["T102"], id="space-in-name"),
+        pytest.param("Wang Jianbing (王 建兵)", None, "en", ["T102"], id="in-english-source"),
+        pytest.param("Huang and Wang", "黄雪琴 和王建兵", "zh_Hans", ["T102"], id="translation"),
+        pytest.param("王建兵", None, "zh_Hans", [], id="no-space"),
+        pytest.param("黄雪琴和王建兵被捕。 2023年", None, "zh_Hans", [], id="after-punctuation"),
+        pytest.param("被捕。 随后", None, "zh_Hans", [], id="after-full-width-stop"),
+        pytest.param("第一行\n第二行", None, "zh_Hans", [], id="line-break"),
+        pytest.param("  键值      要设的值", None, "zh_Hans", [], id="aligned-columns"),
+        pytest.param("黄雪琴\u3000王建兵", None, "zh_Hans", [], id="ideographic-space"),
+        pytest.param("与 f-字符串 不同", None, "zh_Hans", [], id="mixed-term-set-off"),
+        pytest.param("在 2021 年", None, "zh_Hans", [], id="digits-between"),
+        pytest.param("代表手上 桥牌_ 的细节", None, "zh_Hans", [], id="rst-reference"),
+    ],
+)
+def test_space_in_cjk(text: str, translation: str | None, locale: str, expected: list[str]) -> None:
+    assert found(text, translation, locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "translation", "locale", "expected"),
+    [
+        pytest.param("Usage:\n", "用法：", "zh_Hans", ["T103"], id="line-break-dropped"),
+        pytest.param("Usage:", "用法：\n", "zh_Hans", ["T103"], id="line-break-added"),
+        pytest.param("Downloading ", "正在下载", "zh_Hans", ["T103"], id="space-dropped"),
+        pytest.param(" and exiting.", "并退出。", "zh_Hant", ["T103"], id="leading-dropped"),
+        pytest.param("Hello", " 你好", "zh_Hans", ["T103"], id="leading-added"),
+        pytest.param("No such key\n", "没有这个键 \n", "zh_Hans", ["T103"], id="space-before-eol"),
+        pytest.param("Hello\n", "你好\n", "zh_Hans", [], id="same"),
+        # The full-width colon is as wide as a colon and a space.
+        pytest.param("Error: ", "错误：", "zh_Hans", [], id="full-width-holds-space"),
+        # Re-aligned under "用法：%s", which is wider than "usage: %s".
+        pytest.param("   or: %s", "  或：%s", "zh_Hans", [], id="realigned"),
+    ],
+)
+def test_edge_whitespace(
+    text: str, translation: str | None, locale: str, expected: list[str]
+) -> None:
+    assert found(text, translation, locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "translation", "locale", "expected"),
+    [
+        pytest.param("好，，是", None, "zh_Hans", ["T104"], id="comma"),
+        pytest.param("不检查。。", None, "zh_Hans", ["T104"], id="full-stop"),
+        pytest.param("之前、、之后", None, "zh_Hans", ["T104"], id="enumeration-comma"),
+        pytest.param("运行代码：：", None, "zh_Hans", ["T104"], id="rst-literal-marker"),
+        pytest.param("等待。。。", None, "zh_Hant", ["T104"], id="stops-for-ellipsis"),
+        pytest.param("等待……", None, "zh_Hans", [], id="ellipsis"),
+        pytest.param("王建兵——劳工活动人士", None, "zh_Hans", [], id="dash"),
+        pytest.param("什么？？", None, "zh_Hans", [], id="emphatic-question"),
+        pytest.param("放人！！", None, "zh_Hans", [], id="emphatic-exclamation"),
+        pytest.param("好，是。", None, "zh_Hans", [], id="single"),
+    ],
+)
+def test_doubled_punctuation(
+    text: str, translation: str | None, locale: str, expected: list[str]
+) -> None:
+    assert found(text, translation, locale) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "locale", "expected"),
+    [
+        pytest.param(
+            "T101",
+            "rights. Ahead of of their trial",
+            "en",
+            "doubled word 'of of' in 'Ahead of of their' at column 15: delete one 'of'",
+            id="doubled-word",
+        ),
+        pytest.param(
+            "T102",
+            "致信\n王 建兵",
+            "zh_Hans",
+            "space inside Chinese text '王 建' at line 2, column 2: write '王建'",
+            id="space-in-cjk",
+        ),
+        pytest.param(
+            "T104",
+            "等待。。。",
+            "zh_Hans",
+            "doubled punctuation '。。。' at column 3: write …… for an ellipsis",
+            id="doubled-punctuation",
+        ),
+    ],
+)
+def test_text_message(code: str, text: str, locale: str, expected: str) -> None:
+    assert list(RULES[code].function(text, locale)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("msgid", "msgstr", "expected"),
+    [
+        pytest.param(
+            "Usage:\n", "用法：", "the source ends with '\\n' but the translation does not: add it"
+        ),
+        pytest.param(
+            "Hello", " 你好", "the translation starts with ' ' but the source does not: remove it"
+        ),
+        pytest.param(
+            "No such key\n",
+            "没有这个键 \n",
+            "the source ends with '\\n' but the translation with ' \\n': "
+            "end the translation with '\\n'",
+        ),
+    ],
+)
+def test_edge_message(msgid: str, msgstr: str, expected: str) -> None:
+    assert list(RULES["T103"].function(pair(msgid, msgstr, "zh_Hans"))) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("seed", "name", "code", "line", "piece"),
+    [
+        # "Ahead\nof of their trial": the finding stands at the line where its paragraph starts.
+        pytest.param("000_27f05b8528b6e776.txt", "joint-statement-raw.txt", "T101", 23, "'of of'"),
+        pytest.param("001_745bea91d0e8fcdd.txt", "urgent-action-raw.txt", "T102", 23, "'王 建'"),
+    ],
+)
+def test_raw_seed_source(
+    tmp_path: Path, seed: str, name: str, code: str, line: int, piece: str
+) -> None:
+    path = tmp_path / name
+    shutil.copyfile(SEEDS / seed, path)
+    report = toolkit.check.check([path], None, Options(use_cache=False))
+    assert [
+        (finding.code, finding.location.line)
+        for finding in report.findings
+        if finding.code == code and piece in finding.message
+    ] == [(code, line)]
