@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -28,11 +29,17 @@ def read_text(path: Path) -> str:
         raise InputError(path, line, "not valid UTF-8 text (save the file as UTF-8)") from None
 
 
-def load_document(path: Path) -> Document:
-    """Parse one source text (Markdown, or plain text pasted from a PDF)."""
+def load_document(path: Path, *, strict_id: bool = True) -> Document:
+    """Parse one source text (Markdown, or plain text pasted from a PDF).
+
+    A workspace's documents need a valid id (it names their catalogues); a text checked on its
+    own (``strict_id=False``) may have any file name.
+    """
     text = read_text(path)
     front = frontmatter.split(text, path)
     ident = str(front.values.get("id", path.stem))
+    if not strict_id and "id" not in front.values:
+        ident = re.sub(r"[^a-z0-9]+", "-", ident.lower()).strip("-") or "document"
     if not frontmatter.ID_PATTERN.fullmatch(ident):
         where = front.lines.get("id")
         what = "id" if where else f"file name {path.stem!r} (used as the id)"

@@ -29,6 +29,7 @@ class Target:
     shown: str  # the path as reports write it
     locale: str | None = None  # the catalogue's locale from its place in the workspace
     document: str | None = None
+    strict: bool = True  # a workspace's source: its id must be valid
 
 
 @dataclass
@@ -166,7 +167,7 @@ def _text_messages(rule: Rule, pair: Pair) -> Iterable[str]:
 
 
 def _analyse_source(target: Target, rules: list[Rule], result: FileResult) -> None:
-    document = load_document(target.path)
+    document = load_document(target.path, strict_id=target.strict)
     result.entries = len(document.segments)
     result.keys = keys_digest((segment.context, segment.text) for segment in document.segments)
     for segment in document.segments:

@@ -10,7 +10,7 @@ from toolkit.checks.analyse import Target
 from toolkit.checks.workspace_view import DocumentInfo, WorkspaceView
 from toolkit.errors import InputError
 from toolkit.locales import same_language
-from toolkit.source import discover, load_document
+from toolkit.source import SOURCE_SUFFIXES, discover, load_document
 from toolkit.workspace import Workspace
 
 
@@ -69,7 +69,7 @@ def path_targets(paths: Sequence[Path], workspace: Workspace | None) -> list[Tar
     found: list[Target] = []
     for given in paths:
         if given.is_dir():
-            files = _files_under(given, workspace)
+            files = _files_under(given)
         elif given.exists():
             files = [given]
         else:
@@ -79,22 +79,30 @@ def path_targets(paths: Sequence[Path], workspace: Workspace | None) -> list[Tar
     return found
 
 
-def _files_under(folder: Path, workspace: Workspace | None) -> list[Path]:
-    """Catalogues anywhere below ``folder``; source texts only in the workspace's source folder."""
-    sources = set(discover(workspace.settings.source_dir)) if workspace else set()
+def _files_under(folder: Path) -> list[Path]:
+    """Catalogues and source texts below ``folder``; notes in capitals (README.md) left out."""
     return sorted(
         path
         for path in folder.rglob("*")
-        if path.is_file() and (path.suffix in (".po", ".pot") or path in sources)
+        if path.is_file()
+        and (
+            path.suffix in (".po", ".pot")
+            or (path.suffix in SOURCE_SUFFIXES and not path.stem.isupper())
+        )
     )
 
 
 def _placed(path: Path, workspace: Workspace | None, name: str) -> Target:
-    """A catalogue inside the workspace's locales folder knows its locale and document."""
-    if workspace is not None and path.suffix == ".po":
-        locales_dir = workspace.settings.locales_dir.resolve()
+    """Where a file stands: a catalogue in the locales folder knows its locale and document;
+    a source text in the source folder must have a valid id."""
+    if workspace is None:
+        return Target(path, name, strict=False)
+    if path.suffix in SOURCE_SUFFIXES:
+        inside = path.resolve().parent == workspace.settings.source_dir.resolve()
+        return Target(path, name, strict=inside)
+    if path.suffix == ".po":
         try:
-            relative = path.resolve().relative_to(locales_dir)
+            relative = path.resolve().relative_to(workspace.settings.locales_dir.resolve())
         except ValueError:
             return Target(path, name)
         if len(relative.parts) == 3 and relative.parts[1] == "LC_MESSAGES":
