@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
 
@@ -17,3 +22,37 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_golden(request: pytest.FixtureRequest) -> bool:
     """True when the run was asked to rewrite golden files."""
     return bool(request.config.getoption("--update-golden"))
+
+
+# The real catalogues of ../shared/corpus/ (beside the repository): robustness and speed data.
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test taking `corpus_file` runs once per real .po/.pot file (skipped without them)."""
+    if "corpus_file" in metafunc.fixturenames:
+        files = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".po", ".pot"))
+        params = [pytest.param(p, id=p.relative_to(CORPUS).as_posix()) for p in files]
+        absent = f"no real catalogues: {CORPUS} (shared/corpus beside the repository) is missing"
+        none = pytest.param(None, id="no-corpus", marks=pytest.mark.skip(reason=absent))
+        metafunc.parametrize("corpus_file", params or [none])
+
+
+@pytest.fixture(scope="session")
+def msgcat() -> Callable[[Path, int], str]:
+    """GNU msgcat as a function: its text for a catalogue at a width (0 means --no-wrap).
+
+    --force-po only makes it write a catalogue that holds nothing but a header.
+    """
+    if shutil.which("msgcat") is None:
+        pytest.skip("GNU gettext's msgcat is not installed")
+
+    def run(path: Path, width: int = 79) -> str:
+        option = "--no-wrap" if width == 0 else f"--width={width}"
+        done = subprocess.run(
+            ["msgcat", "--force-po", option, str(path)], capture_output=True, check=False
+        )
+        assert done.returncode == 0, f"msgcat failed on {path}: {done.stderr.decode()}"
+        return done.stdout.decode("utf-8")
+
+    return run

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 import shutil
 import subprocess
@@ -204,6 +205,13 @@ CASES = [
         id="no-fuzzy-mode",
     ),
     pytest.param(
+        'msgid "Notes"\nmsgstr "注意"\n',
+        'msgid "does"\nmsgstr ""\n',
+        [Row("does", ""), Row("Notes", "注意", obsolete=True)],
+        {},
+        id="fuzzy-needs-a-shared-4-gram-as-msgmerge",
+    ),
+    pytest.param(
         'msgid "Kept."\nmsgstr "保留。"\n',
         'msgid "Brand new paragraph."\nmsgstr ""\n\nmsgid "Kept."\nmsgstr ""\n',
         [Row("Brand new paragraph.", ""), Row("Kept.", "保留。")],
@@ -343,6 +351,12 @@ def test_comments_and_flags(tmp_path: Path) -> None:
     assert entry.occurrences == [("a.md", "3")]
     # *-format flags from the template (a new one makes the entry fuzzy), the rest kept.
     assert entry.flags == ["fuzzy", "python-format", "ignore-names", "no-wrap"]
+
+
+def test_translator_flags_survive_the_file(tmp_path: Path) -> None:
+    old = '#, ignore-names\nmsgid "Free her."\nmsgstr "释放她。"\n'
+    merged = merge_texts(old, 'msgid "Free her."\nmsgstr ""\n', tmp_path)
+    assert "ignore-names" in format_catalog(merged)
 
 
 def test_existing_header(tmp_path: Path) -> None:
@@ -649,3 +663,63 @@ def test_previous_fields_match_msgmerge(tmp_path: Path) -> None:
         (e.msgid, e.previous_msgid) for e in gnu if not e.obsolete
     ]
     assert re.search(r'#\| msgid "Lead\\n"', format_catalog(ours))
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not (CORPUS / "glib-po").is_dir(), reason="../shared/corpus not present")
+@pytest.mark.parametrize("name", ["zh_CN", "zh_TW"])
+def test_real_catalogue_against_msgmerge(name: str, tmp_path: Path) -> None:
+    """A real catalogue (msgctxt, plurals, obsolete entries) and an edited template of it."""
+    if shutil.which("msgmerge") is None:
+        pytest.skip("GNU msgmerge not installed")
+    old_path = tmp_path / "old.po"
+    shutil.copyfile(CORPUS / "glib-po" / "po" / f"{name}.po", old_path)
+    old = read_catalog(old_path)
+    rnd = random.Random(name)
+    template = polib.POFile()
+    template.metadata = {"POT-Creation-Date": "2026-01-01 00:00+0000"}
+    for entry in old:
+        words = entry.msgid.split(" ")
+        if entry.obsolete or rnd.random() < 0.03:
+            continue  # deleted
+        if rnd.random() < 0.1:
+            words[rnd.randrange(len(words))] = rnd.choice(WORDS)
+        msgid = " ".join(words)
+        if template.find(msgid, msgctxt=entry.msgctxt or False) is None:
+            template.append(
+                polib.POEntry(
+                    msgctxt=entry.msgctxt,
+                    msgid=msgid,
+                    msgid_plural=entry.msgid_plural,
+                    flags=entry.flags,
+                )
+            )
+    pot = tmp_path / "new.pot"
+    pot.write_text(format_catalog(template), encoding="utf-8")
+    ours = merge_catalog(
+        read_catalog(pot),
+        old,
+        language=old.metadata["Language"],
+        plural_forms=old.metadata["Plural-Forms"],
+    )
+    out = tmp_path / "gnu.po"
+    subprocess.run(
+        ["msgmerge", "--previous", "-q", "-o", str(out), str(old_path), str(pot)], check=True
+    )
+    gnu = read_catalog(out)
+    mine = [(e.msgctxt, e.msgid, e.fuzzy) for e in ours if not e.obsolete]
+    assert mine == [(e.msgctxt, e.msgid, e.fuzzy) for e in gnu if not e.obsolete]
+    confirmed = [(e.msgid, e.msgstr, e.msgstr_plural) for e in ours if not (e.fuzzy or e.obsolete)]
+    assert confirmed == [
+        (e.msgid, e.msgstr, e.msgstr_plural) for e in gnu if not e.fuzzy | e.obsolete
+    ]
+    assert translations(old) <= translations(ours)
+    written = tmp_path / "ours.po"
+    written.write_text(format_catalog(ours), encoding="utf-8")
+    assert_msgfmt_accepts(written)
+
+
+def translations(catalogue: polib.POFile) -> set[str]:
+    return {s for e in catalogue for s in [e.msgstr, *e.msgstr_plural.values()] if s}

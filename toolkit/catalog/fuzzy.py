@@ -16,6 +16,7 @@ FUZZY_CUTOFF = 60.0
 # First pass over msgids of nearly the same length, where an edited msgid's original usually
 # is: its score then lets rapidfuzz reject most other candidates by length alone.
 _NEAR = 0.85
+_GRAM = 4
 
 
 class FuzzyIndex:
@@ -35,6 +36,16 @@ class FuzzyIndex:
 
     def best(self, msgctxt: str | None, msgid: str) -> polib.POEntry | None:
         """The most similar entry at or above the cutoff, or None."""
+        found = self._best(msgctxt, msgid)
+        if found is None or len(msgid) < _GRAM or _shares_gram(msgid, found.msgid):
+            return found
+        # msgmerge only compares msgids sharing a sequence of 4 characters with the one looked
+        # up (its n-gram index), which spares short msgids proposals like "Notes" for "does".
+        grams = {msgid[i : i + _GRAM] for i in range(len(msgid) - _GRAM + 1)}
+        sharing = [e for e in self._entries if any(gram in e.msgid for gram in grams)]
+        return FuzzyIndex(sharing, self._cutoff).best(msgctxt, msgid) if sharing else None
+
+    def _best(self, msgctxt: str | None, msgid: str) -> polib.POEntry | None:
         near, far = self._split(msgctxt)
         found = near.best(msgid, self._cutoff)
         score = found[1] if found is not None else self._cutoff
@@ -55,6 +66,10 @@ class FuzzyIndex:
                 pools = (_Pool(same), _Pool(other))
             self._pools[msgctxt] = pools
         return pools
+
+
+def _shares_gram(one: str, other: str) -> bool:
+    return any(one[i : i + _GRAM] in other for i in range(len(one) - _GRAM + 1))
 
 
 class _Pool:

@@ -228,17 +228,24 @@ def build_entry(tmpl: polib.POEntry, match: Match | None, nplurals: int) -> poli
     reshaped = _set_forms(entry, _forms(source), nplurals)
     if not is_translated(entry):
         return entry
-    fuzzy = source.fuzzy or match.step is Step.FUZZY
-    previous: tuple[str | None, str | None, str | None] | None = None
-    if source.fuzzy and (source.previous_msgid is not None or match.step is not Step.FUZZY):
-        previous = (source.previous_msgctxt, source.previous_msgid, source.previous_msgid_plural)
-    if not fuzzy and (reshaped or _plural_changed(tmpl, match) or _new_format(tmpl, source)):
-        fuzzy = True  # the translator must look again, and msgfmt --check must still pass
-    if fuzzy and previous is None:
-        previous = (source.msgctxt, source.msgid, source.msgid_plural or None)
-    if fuzzy and previous is not None:
+    # Fuzzy when the source was, when it is a fuzzy match, or when the translator must look
+    # again anyway (msgfmt --check must still pass on what we write).
+    if (
+        source.fuzzy
+        or match.step is Step.FUZZY
+        or reshaped
+        or _plural_changed(tmpl, match)
+        or _new_format(tmpl, source)
+    ):
         entry.flags.insert(0, "fuzzy")
-        entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural = previous
+        # #| holds the msgid the translation was last confirmed for, as msgmerge --previous.
+        if source.fuzzy and (source.previous_msgid is not None or match.step is not Step.FUZZY):
+            entry.previous_msgctxt = source.previous_msgctxt
+            entry.previous_msgid = source.previous_msgid
+            entry.previous_msgid_plural = source.previous_msgid_plural
+        else:
+            entry.previous_msgctxt, entry.previous_msgid = source.msgctxt, source.msgid
+            entry.previous_msgid_plural = source.msgid_plural or None
     return entry
 
 
@@ -339,18 +346,10 @@ def _copy_comment(source: polib.POEntry, entry: polib.POEntry) -> None:
 
 # msgmerge's and msginit's order of the standard header fields.
 HEADER_ORDER = (
-    "Project-Id-Version",
-    "Report-Msgid-Bugs-To",
-    "POT-Creation-Date",
-    "PO-Revision-Date",
-    "Last-Translator",
-    "Language-Team",
-    "Language",
-    "MIME-Version",
-    "Content-Type",
-    "Content-Transfer-Encoding",
-    "Plural-Forms",
-)
+    "Project-Id-Version", "Report-Msgid-Bugs-To", "POT-Creation-Date", "PO-Revision-Date",
+    "Last-Translator", "Language-Team", "Language", "MIME-Version", "Content-Type",
+    "Content-Transfer-Encoding", "Plural-Forms"
+)  # fmt: skip
 # xgettext's placeholders, which msginit --no-translator replaces by these values.
 _PLACEHOLDERS = {
     "Last-Translator": ("FULL NAME <EMAIL@ADDRESS>", "Automatically generated"),
@@ -441,11 +440,9 @@ def _set_field(meta: dict[str, str], name: str, value: str) -> None:
         if there.lower() == name.lower():
             meta[there] = value
             return
-    rank = HEADER_ORDER.index(name)
-    earlier = {n.lower() for n in HEADER_ORDER[:rank]}
-    keys = list(meta)
-    position = max((i + 1 for i, key in enumerate(keys) if key.lower() in earlier), default=0)
+    earlier = {n.lower() for n in HEADER_ORDER[: HEADER_ORDER.index(name)]}
     items = list(meta.items())
-    items.insert(position, (name, value))
+    at = max((i + 1 for i, (key, _) in enumerate(items) if key.lower() in earlier), default=0)
+    items.insert(at, (name, value))
     meta.clear()
     meta.update(items)

@@ -18,16 +18,13 @@ BLANK_EXTRACTED = "blank_extracted_comment"
 
 _CHARSET = re.compile(rb'^"Content-Type:[^"\n]*charset=([A-Za-z0-9_.:-]+)', re.MULTILINE)
 _KEYWORD = r"(?:msgctxt|msgid_plural|msgid|msgstr(?:\[[0-9]+\])?)"
-# A line whose string is not one well-formed "...": polib would cut a character or misread it.
-_BAD_STRING = re.compile(
-    rf'^[ \t]*(?:#~\|?[ \t]*|#\|[ \t]*)?(?:{_KEYWORD}[ \t]+)?"(?!(?:[^"\\\n]|\\.)*"[ \t]*$)'
-    rf"|^[ \t]*(?:#~[ \t]*)?{_KEYWORD}(?:[ \t]+[^\"\s]|[ \t]*$)",
-    re.MULTILINE,
-)
+_STRING_SYMBOLS = frozenset(("ct", "mi", "mp", "ms", "mx", "mc", "pc", "pm", "pp"))
 # Lines polib skips, rejects or misreads but GNU reads: `#~|` (the previous msgid of an obsolete
-# entry), `#text` with no space (a translator comment), an empty `#.` line, and strings holding
-# escapes only GNU knows (\a, octal and hex bytes, which polib keeps as text).
-_ODD_LINE = re.compile(r'^#(?:~\||[^\s.:,|~#]|\.[ \t]*$)|\\[^ntbrfv\\"]', re.MULTILINE)
+# entry), comments without a space after the mark (`#text`, `#.text`, `#:file`) and an empty `#.`
+# (searched in "\n" + text, fast thanks to the literal start), and strings holding escapes only
+# GNU knows (\a, octal and hex bytes, which polib keeps as text; `\\x` is a false alarm here).
+_ODD_COMMENT = re.compile(r"\n#(?:~\||[^\s.:,|~#]|[.:,](?=\S)|\.[ \t]*(?=\n|\Z))")
+_ODD_ESCAPE = re.compile(r'\\[^ntbrfv\\"]')
 _ESCAPE = re.compile(rb"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))", re.DOTALL)
 _POLIB_ESCAPES = {
     ord(char): b"\\" + letter.encode()
@@ -61,26 +58,25 @@ def parse_catalog(text: str, path: Path) -> polib.POFile:
     raw = text.split("\n")
     parser = _Parser(path, raw)
     try:
-        bad = _BAD_STRING.search(text)
-        if bad:
-            number = text.count("\n", 0, bad.start()) + 1
-            raise _Problem(number, _string_problem(raw[number - 1]))
-        if _ODD_LINE.search(text):
-            parser.fhandle = cast(IO[str], [_for_polib(line, n) for n, line in enumerate(raw, 1)])
+        odd = [m.start() for m in _ODD_COMMENT.finditer("\n" + text)]
+        odd += [m.start() for m in _ODD_ESCAPE.finditer(text)]
+        if odd:
+            parser.fhandle = cast(IO[str], _for_polib(text, raw, sorted(odd)))
         parser.parse()
         parser.finish()
     except _Problem as problem:
         raise InputError(path, problem.line, problem.message) from None
     except OSError as error:  # polib's "Syntax error", also wrapping the _Problem of a handler
-        problem = parser.problem or _Problem(*parser.diagnose(str(error)))
-        raise InputError(path, problem.line, problem.message) from None
+        found = parser.problem or _Problem(*parser.diagnose(str(error)))
+        raise InputError(path, found.line, found.message) from None
     return parser.instance
 
 
 def _decode(data: bytes, path: Path) -> str:
     """Decode as the header's charset when it names one Python knows, else as UTF-8."""
     data = data.removeprefix(codecs.BOM_UTF8)
-    found = _CHARSET.search(data)
+    end = data.find(b"\n\n")  # the header is the first entry: look no further
+    found = _CHARSET.search(data, 0, end if end >= 0 else len(data))
     charset = found.group(1).decode("ascii") if found else "utf-8"
     try:
         codecs.lookup(charset)
@@ -98,26 +94,36 @@ def _decode(data: bytes, path: Path) -> str:
         ) from None
 
 
-def _string_problem(line: str) -> str:
-    """Why a line caught by _BAD_STRING is wrong."""
-    quote = line.find('"')
-    if quote < 0:
-        keyword = re.search(_KEYWORD, line)
-        return f"{keyword.group() if keyword else 'keyword'} must be followed by a quoted string"
-    end = re.match(r'"(?:[^"\\]|\\.)*"', line[quote:])
-    if end is None:
+def _string_problem(token: str) -> str | None:
+    """What is wrong with a string token (polib would silently cut a character), if anything."""
+    if not token.startswith('"'):
+        return "must be followed by a quoted string"
+    backslashes = len(token) - 1 - len(token[:-1].rstrip("\\"))
+    if len(token) < 2 or not token.endswith('"') or backslashes % 2:
         return "unterminated string (missing closing quote)"
-    return 'unescaped double quote inside a string (write \\")'
+    return None
 
 
-def _for_polib(line: str, number: int) -> str:
-    """Rewrite a line polib would misread into one it reads as GNU does (same line count)."""
+def _for_polib(text: str, raw: list[str], offsets: list[int]) -> list[str]:
+    """The lines at ``offsets`` that polib would misread, rewritten as it reads them."""
+    lines, number, position = raw.copy(), 0, 0
+    for offset in offsets:
+        number += text.count("\n", position, offset)
+        position = offset
+        lines[number] = _line_for_polib(raw[number], number + 1)
+    return lines
+
+
+def _line_for_polib(line: str, number: int) -> str:
     if line.startswith("#~|"):
         return "#|" + line[3:]
-    if line.startswith("#."):  # an empty `#.` (polib skips it); its text comes from the raw line
-        return "#. -" if not line[2:].strip() else line
     if line.startswith("#") and not line.startswith(("#~", "#|")):
-        return "# " + line[1:] if _ODD_LINE.match(line) else line
+        if not _ODD_COMMENT.match("\n" + line):
+            return line
+        if line[1:2] not in (".", ":", ","):
+            return "# " + line[1:]
+        # An empty `#.` becomes a placeholder polib does not skip: comment texts come from raw.
+        return line[:2] + (" " + line[2:] if line[2:].strip() else " -")
     if line.removeprefix("#~").lstrip().startswith("#"):  # a comment of an obsolete entry
         return line
     quote = line.find('"')
@@ -187,6 +193,22 @@ class _Parser(_PolibParser):
     def _fail(self, line: int | None, message: str) -> None:
         self.problem = _Problem(line, message)
         raise self.problem
+
+    def process(self, symbol: str) -> None:
+        if symbol in _STRING_SYMBOLS:
+            token = self.current_token or ""
+            if token[-1:] != '"' or token[-2:-1] == "\\" or token[:1] != '"':
+                self._check_string(symbol, token)
+        super().process(symbol)
+
+    def _check_string(self, symbol: str, token: str) -> None:
+        value = token[token.find('"') :] if symbol == "mx" and '"' in token else token
+        problem = _string_problem(value)
+        if problem and problem.startswith("must"):
+            keyword = re.match(_KEYWORD, self.raw[self.current_line - 1].lstrip("#~ \t"))
+            problem = f"{keyword.group() if keyword else 'keyword'} {problem}"
+        if problem:
+            raise _Problem(self.current_line, problem)
 
     def handle_mi(self) -> bool:
         if self.pending is not None:
@@ -289,5 +311,8 @@ class _Parser(_PolibParser):
         if word.startswith("#"):
             return line, f"comment line {word!r} not expected here"
         if re.fullmatch(_KEYWORD, word):
-            return line, f"{word} not expected here"
+            problem = (
+                "must be followed by a quoted string" if len(words) == 1 else "not expected here"
+            )
+            return line, f"{word} {problem}"
         return line, f"unknown keyword {word!r}"
