@@ -181,6 +181,36 @@ CASES = [
         id="previous-msgid-restored-stays-fuzzy",
     ),
     pytest.param(
+        '#, fuzzy\n#~| msgid "The trial opens on 3 May."\n'
+        '#~ msgid "The trial opens on 4 May."\n#~ msgstr "审判于5月3日开庭。"\n',
+        'msgid "The trial opens on 3 May."\nmsgstr ""\n',
+        [
+            Row(
+                "The trial opens on 3 May.",
+                "审判于5月3日开庭。",
+                fuzzy=True,
+                previous="The trial opens on 3 May.",
+            )
+        ],
+        {},
+        id="previous-msgid-of-obsolete-entry-restored",
+    ),
+    pytest.param(
+        '#, fuzzy\n#~| msgid "The trial opens on 3 May."\n'
+        '#~ msgid "The trial opens on 4 May."\n#~ msgstr "审判于5月3日开庭。"\n',
+        'msgid "The trial opens on 4 May."\nmsgstr ""\n',
+        [
+            Row(
+                "The trial opens on 4 May.",
+                "审判于5月3日开庭。",
+                fuzzy=True,
+                previous="The trial opens on 3 May.",
+            )
+        ],
+        {},
+        id="obsolete-fuzzy-revived-keeps-its-previous",
+    ),
+    pytest.param(
         EDITED_OLD,
         EDITED_POT,
         [

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 import toolkit.checks  # noqa: F401  (registers every check)
@@ -15,25 +14,24 @@ from toolkit.settings import find_root
 from toolkit.workspace import Workspace
 
 
-def options_from(workspace: Workspace | None, **given: object) -> Options:
+def options_from(
+    workspace: Workspace | None,
+    *,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    extend_select: tuple[str, ...] = (),
+    use_cache: bool = True,
+    jobs: int = 0,
+) -> Options:
     """Command-line options over the workspace's settings (``--select`` replaces, others add)."""
     settings = workspace.settings if workspace else None
-    base = Options(
-        select=settings.select if settings else None,
-        ignore=settings.ignore if settings else (),
-        extend_select=settings.extend_select if settings else (),
+    return Options(
+        select=select or (settings.select if settings else None),
+        ignore=(settings.ignore if settings else ()) + ignore,
+        extend_select=(settings.extend_select if settings else ()) + extend_select,
         per_file_ignores=settings.per_file_ignores if settings else (),
-    )
-    select = given.get("select")
-    ignore = tuple(given.get("ignore") or ())  # type: ignore[call-overload]
-    extend = tuple(given.get("extend_select") or ())  # type: ignore[call-overload]
-    return replace(
-        base,
-        select=tuple(select) if select else base.select,  # type: ignore[call-overload]
-        ignore=base.ignore + ignore,
-        extend_select=base.extend_select + extend,
-        use_cache=bool(given.get("use_cache", True)),
-        jobs=int(given.get("jobs") or 0),  # type: ignore[call-overload]
+        use_cache=use_cache,
+        jobs=jobs,
     )
 
 

@@ -122,7 +122,7 @@ def _pair(entry: polib.POEntry, locale: str, source_locale: str) -> Pair:
         msgstr=plural[0] if plural else entry.msgstr,
         locale=locale,
         source_locale=source_locale,
-        line=entry.linenum,
+        line=entry.linenum or 0,
         msgctxt=entry.msgctxt,
         msgid_plural=entry.msgid_plural or None,
         msgstr_plural=plural,

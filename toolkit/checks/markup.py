@@ -1,0 +1,511 @@
+# ruff: noqa: RUF002, RUF003  (docs and comments quote full-width Chinese punctuation on purpose)
+"""Markup checks: emphasis, code, links, images, URLs, e-mail, HTML and placeholders preserved."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import eq
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from toolkit.checks.registry import Scope, check
+from toolkit.model import Category, Pair, Severity
+from toolkit.textutil import is_cjk, is_cjk_punctuation
+
+_MARKDOWN = MarkdownIt("commonmark")
+NAMED = "a named reST reference"
+
+# reST roles whose content is prose the translator translates (a definition, a menu label);
+# every other role names code, a file, a reference or a number and must come through unchanged.
+_PROSE_ROLES = frozenset(
+    {"dfn", "guilabel", "menuselection", "emphasis", "strong", "title-reference", "sub", "sup"}
+)
+_ROLE_BEFORE = re.compile(r":([A-Za-z][\w.+-]*(?::[\w.+-]+)*):$")
+# reST's "text <target>" inside a role or a hyperlink reference: only the target is fixed.
+_EXPLICIT_TARGET = re.compile(r"^(.*?)\s*<([^<>]+)>$", re.DOTALL)
+# Sphinx serves translated pages under a language folder: /zh-cn/3/ is the same page as /3/.
+_LOCALE_SEGMENT = re.compile(r"/(?:zh|zh[-_](?:cn|tw|hk|hans|hant))(?=/|$)", re.IGNORECASE)
+_LANGUAGE_HOST = re.compile(
+    r"^(\w+://)([a-z]{2}(?:-[a-z]{2,4})?)\.((?:[\w-]+\.)+[\w-]+)(?:/|$)", re.I
+)
+# Chinese puts no space before a URL or an address (访问https://a.org): \b would not match there.
+_URL = re.compile(r"(?<![A-Za-z0-9])(?:(?:https?|ftp)://|www\.)[A-Za-z0-9][!-~]*")
+_URL_TAIL = ".,;:!?'\")]>*_\\`"
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9-])"
+)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b([^<>]*?)(/?)>")
+_TAG_TARGET = re.compile(r"""\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+# HTML elements that mark up text. Names that double as command-line placeholders in usage
+# strings (<object>, <path>, <option>, <base>, <time>, <source>, <data>...) are left out:
+# git translates ``<path>`` to ``<路径>``, which is correct and no HTML at all.
+_HTML_ELEMENTS = frozenset(
+    name
+    for group in (
+        "a abbr b bdi bdo big blockquote br center cite code dd del details dfn div dl dt em",
+        "figcaption figure font h1 h2 h3 h4 h5 h6 hr i iframe img ins kbd li mark ol p pre q",
+        "samp small span strike strong sub summary sup table tbody td tfoot th thead tr tt u ul",
+        "var wbr",
+    )
+    for name in group.split()
+)
+# Where xgettext takes program messages from; document catalogues point to .rst, .txt or .md.
+_PROGRAM_SOURCES = frozenset({"c", "h", "cc", "cpp", "py", "js", "ts", "sh", "pl", "rs", "go"})
+_NAME = re.compile(r"[A-Za-z_][\w.]*")  # a parameter or code name, left untranslated
+# A marker between a Chinese character and full-width punctuation (**黄雪琴（Huang Xueqin）**和)
+# neither opens nor closes in CommonMark, which counts （ and “ as punctuation.
+_MARKER = re.compile(r"\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")  # not snake_case
+_VOID = frozenset({"br", "hr", "img", "wbr"})
+# The flags of printf-style format strings (sh-format is $name, python-brace-format {name}).
+_PRINTF_FLAGS = frozenset(
+    {"c-format", "objc-format", "python-format", "php-format", "perl-format", "gcc-internal-format"}
+)
+_PRINTF = re.compile(
+    r"%(?:\((?P<key>[^()]*)\))?(?P<pos>\d+\$)?[-#0 +']*(?:\*(?:\d+\$)?|\d+)?"
+    r"(?:\.(?:\*(?:\d+\$)?|\d+))?(?:hh|ll|[hlLqjzt]|I64|I32)?[diouxXeEfFgGcrsaAp%]"
+    r"|%(?P<pripos>\d+\$)?<PRI[a-zA-Z0-9]+>"  # gettext's portable <inttypes.h> conversions
+)
+_POSITION = re.compile(r"\d+\$")
+# strftime directives that are no printf conversion: a text with them is a date pattern.
+_STRFTIME = re.compile(r"%[HMSYmyBbjZIUW]")
+# Without a format flag only forms nobody writes by accident count: "50% of" is prose.
+_PRINTF_CLEAR = re.compile(r"%(?:\([A-Za-z_]\w*\)[-#0+]?\d*(?:\.\d+)?|\d*)[sdrif]")
+_BRACE = re.compile(r"(?<!\{)\{(?!\{)[^{}]*\}")
+_BRACE_CLEAR = re.compile(r"(?<!\{)\{(?:[A-Za-z_]\w*|\d+)(?:![rsa])?(?::[^{}\s]*)?\}(?!\})")
+# The underscores after a reST reference (`text`_, `text`__) are no Markdown emphasis.
+_REFERENCE_MARK = re.compile(r"(?<=`)(__?)(?!\w)")
+# reST's bare references: nginx_, 桥牌_ (a name of any script).
+_BARE_REFERENCE = re.compile(r"(?<![\w`])[^\W\d_](?:[^\W_]|[.-]|_(?!_))*(?<!_)__?(?![\w`])")
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class _Inline:
+    """What the Markdown (and reST) inline markup of one text holds."""
+
+    emphasis: tuple[str, ...]  # each span as written: "*word*" or "**words**"
+    code: Counter[str]  # code spans and role targets, as written for a message
+    links: tuple[str, ...]  # link targets in order; reST named references as NAMED
+    images: tuple[str, ...]
+    html: tuple[str, ...]  # inline HTML as written
+    prose: str  # text outside code, link targets and autolinks (for URLs and e-mail)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str) -> _Inline:
+    tokens = _MARKDOWN.parseInline(_REFERENCE_MARK.sub(lambda m: "\\_" * len(m.group()), text))
+    children: list[Token] = (tokens[0].children or []) if tokens else []
+    emphasis: list[str] = []
+    open_spans: list[list[str]] = []  # the words of each emphasis span not yet closed
+    code: Counter[str] = Counter()
+    links: list[str] = []
+    images: list[str] = []
+    html: list[str] = []
+    prose: list[str] = []
+    in_autolink = False
+    for index, token in enumerate(children):
+        if token.type in ("em_open", "strong_open"):
+            open_spans.append([token.markup])
+        elif token.type in ("em_close", "strong_close") and open_spans:
+            _close_span(open_spans.pop(), emphasis)
+        elif token.type == "link_open":
+            links.append(str(token.attrs.get("href", "")))
+            in_autolink = token.markup == "autolink"
+        elif token.type == "link_close":
+            in_autolink = False
+        elif token.type == "image":
+            images.append(str(token.attrs.get("src", "")))
+        elif token.type == "html_inline":
+            html.append(token.content)
+        elif token.type == "code_inline":
+            _code(children, index, code, links)
+        if token.type in ("text", "code_inline"):
+            for words in open_spans:
+                words.append(token.content)
+            if token.type == "text" and not in_autolink:
+                prose.append(token.content)
+    links.extend(NAMED for text in prose for _ in _BARE_REFERENCE.finditer(text))
+    return _Inline(
+        tuple(emphasis), code, tuple(links), tuple(images), tuple(html), "\n".join(prose)
+    )
+
+
+def _close_span(words: list[str], emphasis: list[str]) -> None:
+    marker, content = words[0], " ".join("".join(words[1:]).split())
+    if marker == "__" and re.fullmatch(r"\w+", content):
+        return  # __init__ is a Python name that Markdown reads as strong "init"
+    star = "*" * len(marker)
+    emphasis.append(f"{star}{content}{star}")
+
+
+def _code(children: list[Token], index: int, code: Counter[str], links: list[str]) -> None:
+    """Record a code span: a reST role's target, a reST hyperlink or plain code."""
+    before = children[index - 1].content if index and children[index - 1].type == "text" else ""
+    after = children[index + 1].content if index + 1 < len(children) else ""
+    content = " ".join(children[index].content.split())
+    role = _ROLE_BEFORE.search(before)
+    explicit = _EXPLICIT_TARGET.match(content)
+    if role is None and after.startswith("_"):
+        # A reST hyperlink reference. `text <url>`_ links to its URL. `name`_ and
+        # `text <name_>`_ refer to a target by name and `text`__ to the next anonymous target:
+        # Sphinx gives a translated name the target of the source's name it replaces, so only
+        # their number matters.
+        url = "".join(explicit.group(2).split()) if explicit else ""  # reST drops the spaces
+        links.append(url if url and not url.endswith("_") else NAMED)
+        return
+    if role is None:
+        code[f"`{content}`"] += 1
+        return
+    name = role.group(1)
+    if name in _PROSE_ROLES:
+        return
+    if explicit:
+        content = explicit.group(2)
+    elif name == "abbr":
+        content = content.split(" (", 1)[0]  # "LIFO (last-in, first-out)": the gloss is prose
+    code[f":{name}:`{content}`"] += 1
+
+
+def _tags(html: Iterable[str]) -> list[str]:
+    """The text-markup HTML tags among inline HTML, as compared (name and link targets).
+
+    A tag counts when it has attributes, is a void element (``<br>``) or is closed in the same
+    text: ``append <mark> on dirty tree`` is a placeholder that happens to be an element name.
+    """
+    found = [match for match in map(_TAG.fullmatch, (part.strip() for part in html)) if match]
+    found = [match for match in found if match.group(2).lower() in _HTML_ELEMENTS]
+    opened = {m.group(2).lower() for m in found if not m.group(1)}
+    closed = {m.group(2).lower() for m in found if m.group(1)}
+    tags = []
+    for match in found:
+        closing, name, attributes, void = match.groups()
+        name = name.lower()
+        if not (attributes.strip() or void or name in _VOID or (name in opened & closed)):
+            continue
+        targets = "".join(
+            f' {m.group(1).lower()}="{m.group(2) or m.group(3) or m.group(4)}"'
+            for m in _TAG_TARGET.finditer(attributes)
+        )
+        tags.append(f"<{closing}{name}{targets}{' /' if void else ''}>")
+    return tags
+
+
+def _missing(
+    source: Iterable[str], translation: Iterable[str], same: Callable[[str, str], bool] = eq
+) -> tuple[list[str], list[str]]:
+    """What the source has that the translation lacks, and the reverse (as multisets)."""
+    lost, added = list(source), list(translation)
+    for item in list(lost):
+        match = next((other for other in added if same(item, other)), None)
+        if match is not None:
+            lost.remove(item)
+            added.remove(match)
+    return lost, added
+
+
+def _quoted(items: list[str]) -> str:
+    """Items for a message: at most three, each cut to 60 characters."""
+    shown = [f"'{item if len(item) <= 60 else item[:57] + '...'}'" for item in items[:3]]
+    more = f" and {len(items) - 3} more" if len(items) > 3 else ""
+    return ", ".join(shown) + more
+
+
+def _compare(
+    kind: str,
+    source: Iterable[str],
+    translation: Iterable[str],
+    same: Callable[[str, str], bool] = eq,
+) -> Iterator[str]:
+    """One message per piece of the source missing from the translation, or added to it."""
+    lost, added = _missing(source, translation, same)
+    has = "links to" if kind == "link target" else "has"
+    for item in lost:
+        instead = f"; the translation {has} {_quoted(added)}" if added else " from the translation"
+        yield f"{kind} '{item}' of the source is missing{instead}: copy it unchanged"
+    if added and not lost:
+        yield f"the translation adds {kind} {_quoted(added)}, which the source lacks: remove it"
+
+
+@check("M101", "emphasis-count", Category.MARKUP, Severity.WARNING, Scope.PAIR)
+def emphasis_count(pair: Pair) -> Iterator[str]:
+    """The translation has another number of emphasised or strong spans than the source.
+
+    ``*x*`` and ``_x_`` are both emphasis, ``**x**`` and ``__x__`` both strong. A span may be
+    repeated (``*arg*`` named twice in the translation), but a name kept in Latin letters must
+    stay the same name (``*buf*`` is not ``*bug*``). ``__init__`` is a Python name, not strong.
+    """
+    if _program_message(pair):
+        return  # a star there is a wildcard or a footnote, not markup
+    source, translation = _parse(pair.msgid).emphasis, _parse(pair.msgstr).emphasis
+    lost = [span for span in source if span not in translation]
+    added = [span for span in translation if span not in source]
+    for stars in (1, 2):
+        left = [span for span in source if _stars(span) == stars]
+        right = [span for span in translation if _stars(span) == stars]
+        if len(left) != len(right) and len(set(left)) != len(set(right)):
+            break
+    else:
+        renamed = [span for span in added if _NAME.fullmatch(span.strip("*"))]
+        if not (renamed and any(_NAME.fullmatch(span.strip("*")) for span in lost)):
+            return
+        added = renamed
+    if not lost:
+        yield f"the translation emphasises {_shown(added)}, which the source does not"
+    else:
+        instead = f"the translation has {_shown(added)}" if added else "the translation does not"
+        yield f"the source emphasises {_shown(lost)}; {instead}: mark the same words{_hint(pair)}"
+
+
+def _hint(pair: Pair) -> str:
+    """Why a marker of the translation does not work, if CommonMark's flanking rules are why.
+
+    Markers alternate: an opener between a Chinese character and punctuation (对**“) and a
+    closer between punctuation and a Chinese character (）**和) stay literal stars.
+    """
+    seen: Counter[str] = Counter()
+    text = f" {pair.msgstr} "
+    for match in _MARKER.finditer(text):
+        before, marker, after = text[match.start() - 1], match.group(), text[match.end()]
+        opening = seen[marker] % 2 == 0
+        seen[marker] += 1
+        if (
+            (_han(before) and _wide_mark(after))
+            if opening
+            else (_wide_mark(before) and _han(after))
+        ):
+            return (
+                f" (Markdown does not take '{marker}' between '{before}' and '{after}' as a "
+                "marker: put a space outside it)"
+            )
+    return ""
+
+
+def _han(char: str) -> bool:
+    return is_cjk(char) and not is_cjk_punctuation(char)
+
+
+def _wide_mark(char: str) -> bool:
+    return not char.isascii() and unicodedata.category(char).startswith("P")
+
+
+def _stars(span: str) -> int:
+    return 2 if span.startswith("**") else 1
+
+
+def _shown(spans: list[str]) -> str:
+    return ", ".join(span if len(span) <= 40 else span[:36] + "...*" for span in spans) or "none"
+
+
+@check("M102", "code-changed", Category.MARKUP, Severity.ERROR, Scope.PAIR)
+def code_changed(pair: Pair) -> Iterator[str]:
+    """A code span or a reST role target of the source is changed or missing in the translation.
+
+    Code is copied, never translated: ``` ``None`` ```, `` :func:`len` ``. Only the target of
+    `` :ref:`text <target>` `` is fixed, and prose roles (``:dfn:``, ``:guilabel:``) are free.
+    """
+    if _program_message(pair):
+        return  # its backticks are quotation marks (`{name}'), not markup
+    lost, added = _missing(_parse(pair.msgid).code, _parse(pair.msgstr).code, _same_code)
+    for item in lost:
+        instead = f"; the translation has {_quoted(added)}" if added else ""
+        yield f"code {item} of the source is missing or changed{instead}: copy it unchanged"
+
+
+def _program_message(pair: Pair) -> bool:
+    """A message of a program (a format string, or taken from code), not of a document."""
+    formats = (flag for flag in pair.flags if not flag.startswith("no-"))
+    return any(flag.endswith("-format") for flag in formats) or any(
+        path.rsplit(".", 1)[-1] in _PROGRAM_SOURCES for path, _ in pair.occurrences
+    )
+
+
+def _same_code(source: str, translation: str) -> bool:
+    """Equal, or the same reST target written more fully (:meth:`clear`, :meth:`~Event.clear`)."""
+    if source == translation:
+        return True
+    role = source.split("`", 1)[0]
+    if not role or not translation.startswith(role + "`"):
+        return False
+    short = source[len(role) + 1 : -1].lstrip("~!")
+    full = translation[len(role) + 1 : -1].lstrip("~!")
+    return full.endswith("." + short)
+
+
+@check("M103", "link-target", Category.MARKUP, Severity.ERROR, Scope.PAIR)
+def link_target(pair: Pair) -> Iterator[str]:
+    """A link target of the source is changed or missing in the translation.
+
+    Compares Markdown links, autolinks and reST hyperlinks (`` `text <url>`_ ``): the link
+    text is translated, the target is not. A localised copy of the page (``/zh-cn/``,
+    ``zh.wikipedia.org``) counts as the same; reST named references count by number.
+    """
+    source, translation = _parse(pair.msgid).links, _parse(pair.msgstr).links
+    named, renamed = source.count(NAMED), translation.count(NAMED)
+    if named != renamed:
+        yield (
+            f"{named} reST reference(s) (`name`_, `text`__) in the source, {renamed} in the "
+            "translation: keep every link"
+        )
+    source = tuple(link for link in source if link != NAMED)
+    translation = tuple(link for link in translation if link != NAMED)
+    yield from _compare("link target", source, translation, _same_page)
+
+
+def _same_page(source: str, translation: str) -> bool:
+    if _unlocalised(source) == _unlocalised(translation):
+        return True
+    left, right = _LANGUAGE_HOST.match(source), _LANGUAGE_HOST.match(translation)
+    # en.wikipedia.org/wiki/Fibonacci_number -> zh.wikipedia.org/wiki/斐波那契数列: the same
+    # article in the reader's language, under a translated title.
+    return bool(
+        left and right and left.group(2) != right.group(2) and left.group(3) == right.group(3)
+    )
+
+
+@check("M104", "image-source", Category.MARKUP, Severity.ERROR, Scope.PAIR)
+def image_source(pair: Pair) -> Iterator[str]:
+    """An image of the source (``![alt](src)``) is changed or missing in the translation."""
+    yield from _compare("image", _parse(pair.msgid).images, _parse(pair.msgstr).images)
+
+
+@check("M105", "url-changed", Category.MARKUP, Severity.ERROR, Scope.PAIR)
+def url_changed(pair: Pair) -> Iterator[str]:
+    """A URL written in the text of the source is changed or missing in the translation."""
+    source, translation = _urls(_parse(pair.msgid).prose), _urls(_parse(pair.msgstr).prose)
+    yield from _compare("URL", source, translation, _same_page)
+
+
+def _urls(text: str) -> list[str]:
+    found = []
+    for match in _URL.finditer(text):
+        url = match.group()
+        while url and url[-1] in _URL_TAIL and not (url[-1] == ")" and "(" in url):
+            url = url[:-1]
+        found.append(url)
+    return found
+
+
+def _unlocalised(url: str) -> str:
+    return _LOCALE_SEGMENT.sub("", url.rstrip("/"))
+
+
+@check("M106", "email-changed", Category.MARKUP, Severity.ERROR, Scope.PAIR)
+def email_changed(pair: Pair) -> Iterator[str]:
+    """An e-mail address of the source is changed or missing in the translation."""
+    source = _EMAIL.findall(_parse(pair.msgid).prose)
+    translation = _EMAIL.findall(_parse(pair.msgstr).prose)
+    yield from _compare("e-mail address", source, translation)
+
+
+@check("M107", "html-tags", Category.MARKUP, Severity.ERROR, Scope.PAIR)
+def html_tags(pair: Pair) -> Iterator[str]:
+    """The translation has another set of HTML tags than the source (``<b>``, ``<a href>``)."""
+    source, translation = _tags(_parse(pair.msgid).html), _tags(_parse(pair.msgstr).html)
+    yield from _compare("HTML tag", source, translation)
+
+
+@check("M108", "printf-placeholders", Category.MARKUP, Severity.ERROR, Scope.PAIR)
+def printf_placeholders(pair: Pair) -> Iterator[str]:
+    """A printf placeholder (``%s``, ``%(name)s``, ``%d``) is lost, added or reordered.
+
+    With a ``c-format`` or ``python-format`` flag every conversion counts; without one only the
+    unmistakable forms (``%(name)s``, ``%s``, ``%d``) outside code spans do, and never in a
+    strftime pattern (``%d`` is the day there). A translation may reorder arguments by number
+    (``%2$s ... %1$s``). Of a plural entry, the first form answers to the msgid and the others
+    to the plural msgid (the only form, in a language of one form).
+    """
+    if pair.flags & {"no-c-format", "no-python-format"}:
+        return
+    flagged = bool(pair.flags & _PRINTF_FLAGS)
+    if not flagged and _STRFTIME.search(pair.msgid):
+        return
+    for original, text in _forms(pair):
+        source, found = _arguments(original, flagged), _arguments(text, flagged)
+        if Counter(source) == Counter(found) or (
+            not flagged and Counter(_arguments(original, True)) == Counter(_arguments(text, True))
+        ):
+            continue  # equal, or only moved in or out of a code span (the code check's affair)
+        if Counter(spec for _, spec in source) == Counter(spec for _, spec in found):
+            yield (
+                f"placeholders are in another order ({' '.join(s for _, s in source)} in the "
+                f"source, {' '.join(s for _, s in found)} in the translation): number them, "
+                "as in '%1$s'"
+            )
+            continue
+        several = sum(1 for key, _ in source if key.isdigit()) > 1
+        yield from _compare(
+            "placeholder", _shown_args(source, several), _shown_args(found, several)
+        )
+
+
+def _arguments(text: str, flagged: bool) -> list[tuple[str, str]]:
+    """Each conversion with the argument it takes: ``("2", "%s")``, ``("(name)", "%(name)s")``.
+
+    A ``*`` width or precision takes an argument of its own (``%.*s`` takes two).
+    """
+    arguments: list[tuple[str, str]] = []
+    taken = 0
+    scanned = text if flagged else _without_code(text)
+    for match in _PRINTF.finditer(scanned):
+        spec, key = match.group(), match.group("key")
+        if spec == "%%" or not (flagged or _plain_printf(scanned, match)):
+            continue
+        position = match.group("pos") or match.group("pripos")
+        if key is not None:
+            arguments.append((f"({key})", spec))
+        elif position:
+            arguments.append((position[:-1], _POSITION.sub("", spec)))
+        else:
+            taken += spec.count("*") + 1
+            arguments.append((str(taken), spec))
+    return arguments
+
+
+def _plain_printf(text: str, match: re.Match[str]) -> bool:
+    """Without a format flag: ``%s`` or ``%(name)s``, not glued to a word ("50%d" is no format)."""
+    before = text[match.start() - 1] if match.start() else " "
+    clear = _PRINTF_CLEAR.fullmatch(match.group())
+    return clear is not None and not (before.isascii() and before.isalnum())
+
+
+def _shown_args(arguments: list[tuple[str, str]], several: bool) -> list[str]:
+    return [
+        f"{spec} (argument {key})" if several and key.isdigit() else spec for key, spec in arguments
+    ]
+
+
+@check("M109", "brace-placeholders", Category.MARKUP, Severity.ERROR, Scope.PAIR)
+def brace_placeholders(pair: Pair) -> Iterator[str]:
+    """A brace placeholder (``{name}``, ``{0}``) of the source is lost or added.
+
+    With a ``python-brace-format`` flag every replacement field counts; without one only
+    ``{name}`` and ``{0}`` outside code spans do.
+    """
+    flagged = "python-brace-format" in pair.flags
+    pattern = _BRACE if flagged else _BRACE_CLEAR
+    for original, text in _forms(pair):
+        source = pattern.findall(original if flagged else _without_code(original))
+        found = pattern.findall(text if flagged else _without_code(text))
+        yield from _compare("placeholder", source, found)
+
+
+def _forms(pair: Pair) -> Iterator[tuple[str, str]]:
+    """Each translation with the source it answers to.
+
+    Of a plural entry the first form answers to the msgid and the others to the plural msgid;
+    a language of one form (Chinese) has only the form that answers to the plural msgid.
+    """
+    forms = pair.msgstr_plural or (pair.msgstr,)
+    for index, text in enumerate(forms):
+        singular = index == 0 and len(forms) > 1
+        yield (pair.msgid if singular else pair.msgid_plural or pair.msgid), text
+
+
+def _without_code(text: str) -> str:
+    return _CODE_SPAN.sub(" ", text)

@@ -1,0 +1,344 @@
+# ruff: noqa: RUF001, RUF002, RUF003  (full-width punctuation is what this module checks)
+"""Punctuation checks: each script's conventions, full-width marks in Chinese, end marks kept."""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from toolkit.checks.registry import Scope, check
+from toolkit.locales import script_of
+from toolkit.model import Category, Pair, Severity
+from toolkit.textutil import is_cjk
+
+
+@dataclass(frozen=True)
+class _Convention:
+    """How a script punctuates: full-width marks or half-width ones, which quotation marks."""
+
+    full_width: bool
+    quotes: str  # the opening and closing quotation marks to suggest
+    marks: dict[str, str]  # kind of end mark -> the mark the script writes
+
+
+_FULL_MARKS = {
+    "stop": "。",
+    "question": "？",
+    "exclamation": "！",
+    "colon": "：",
+    "semicolon": "；",
+    "ellipsis": "……",
+    "comma": "，",
+}
+_HALF_MARKS = {
+    "stop": ".",
+    "question": "?",
+    "exclamation": "!",
+    "colon": ":",
+    "semicolon": ";",
+    "ellipsis": "...",
+    "comma": ",",
+}
+# Chinese writes sentence punctuation full width in both scripts (GB/T 15834-2011 for Simplified,
+# the Ministry of Education's 重訂標點符號手冊 for Traditional); the scripts differ in quotation
+# marks: Simplified uses “”, Taiwan and Hong Kong use 「」. Scripts written with spaces between
+# words use half-width marks. Other scripts (Japanese, Arabic...) have no table: not checked.
+_CONVENTIONS = {
+    "Hans": _Convention(True, "“”", _FULL_MARKS),
+    "Hant": _Convention(True, "「」", _FULL_MARKS),
+    "Latn": _Convention(False, '""', _HALF_MARKS),
+    "Cyrl": _Convention(False, "«»", _HALF_MARKS),
+    "Grek": _Convention(False, "«»", _HALF_MARKS),
+}
+# The full-width form of each half-width mark, and the reverse.
+_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+_TO_HALF = {"，": ",", "、": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?"}
+_TO_HALF |= {"（": "(", "）": ")"}
+_END_KINDS = {
+    **{mark: kind for kind, mark in _FULL_MARKS.items()},
+    **{mark: kind for kind, mark in _HALF_MARKS.items()},
+    "…": "ellipsis",
+    "⋯": "ellipsis",  # Taiwan sets the ellipsis on the middle line: ⋯⋯
+    "、": "comma",
+    "．": "stop",
+    "｡": "stop",
+}
+# Closing quotes, brackets and emphasis markers may follow the end mark: 。」 .) .** are ends.
+_CLOSERS = "\"'”’」』）)]】》〉*_"
+# Emphasis markers between a mark and the text it follows: **注意**: is a colon after 注意.
+_TRANSPARENT = "*_"
+
+# Spans no punctuation rule looks into: code, reST roles, URLs, e-mail addresses, link
+# destinations, HTML tags, placeholders and interactive-session lines.
+_MASKED = re.compile(
+    r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)"  # `code`, ``code``
+    r"|:[A-Za-z][\w.+-]*(?::[\w.+-]+)*:(?=`)"  # the :ref: of :ref:`x`
+    r"|(?:https?|ftp)://[!-~]*|www\.[!-~]+"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"
+    r"|\]\([^()\s]*\)"  # ](destination)
+    r"|<[^<>\n]{1,60}>"  # HTML tags and <placeholders>, <路径> included
+    r"|%(?:\(\w+\))?(?:\d+\$)?[-#0 +]*\d*(?:\.\d+)?[sdifrxXcu]"
+    r"|\{\w*(?:[!:][^{}]*)?\}"
+    r"|^[ \t]*(?:>>>|\.\.\.|\$)[ \t][^\n]*"
+    r"|::$",  # reST's literal-block marker: markup, which reST tools judge
+    re.DOTALL | re.MULTILINE,
+)
+# A literal block: an indented line, a session, a definition or an assignment at a line start.
+_CODE_BLOCK = re.compile(
+    r"^(?: {4}|\t)\S|^>>> |^(?:def|class|import|from|async def) \w"
+    r"|^[A-Za-z_][\w.]*(?:\[[^\]\n]*\])?(?:: [^=\n]+)? = \S",
+    re.MULTILINE,
+)
+# A bracket pair or a quote pair on one line, and runs of dots.
+_PARENTHESES = re.compile(r"\(([^()\n]*)\)")
+_STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
+_FULL_STOP = re.compile(r"(?<!\.)\.(?!\.)")  # one dot: an ellipsis is another matter
+# Next to these a straight quote delimits a string in code: print("你好"), f"{x}", ["是", "否"].
+_CODE_BEFORE_QUOTE = set("([{=,+:\"'" + string.ascii_letters)
+_CODE_AFTER_QUOTE = set(")]},.:;+%\"'")
+
+
+@lru_cache(maxsize=64)
+def _convention(locale: str) -> _Convention | None:
+    script = script_of(locale) if locale else None
+    return _CONVENTIONS.get(script) if script else None
+
+
+def _masked(text: str) -> str:
+    """The text with every masked span blanked out (same length, so columns stay right).
+
+    A literal block (a line indented as code, or an interactive session) is code throughout:
+    its string literals and comments keep the punctuation of the programming language.
+    """
+    if _CODE_BLOCK.search(text):
+        return "\0" * len(text)
+    return _MASKED.sub(lambda match: "\0" * len(match.group()), text)
+
+
+def _chinese(char: str) -> bool:
+    """A Chinese character (or kana, 〇, 々): not punctuation, not a full-width letter or digit.
+
+    Full-width digits are numbers written Chinese-style (２０２１年); a time between them
+    (１０:３０) is no sentence punctuation.
+    """
+    return is_cjk(char) and unicodedata.category(char) in ("Lo", "Lm", "Nl")
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _before(text: str, index: int) -> str:
+    """The character before ``index``, looking through emphasis markers."""
+    index -= 1
+    while index >= 0 and text[index] in _TRANSPARENT:
+        index -= 1
+    return text[index] if index >= 0 else ""
+
+
+def _after(text: str, index: int) -> str:
+    index += 1
+    while index < len(text) and text[index] in _TRANSPARENT:
+        index += 1
+    return text[index] if index < len(text) else ""
+
+
+def _where(text: str, index: int) -> str:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return f"line {line}, column {column}" if line > 1 else f"column {column}"
+
+
+def _excerpt(text: str) -> str:
+    return text if len(text) <= 24 else text[:20] + "..."
+
+
+@check("P101", "halfwidth-punctuation", Category.PUNCTUATION, Severity.WARNING, Scope.TEXT)
+def halfwidth_punctuation(text: str, locale: str) -> Iterator[str]:
+    """Chinese text has a half-width comma, semicolon, colon, ! or ? next to a Chinese character.
+
+    Code, URLs, times (10:30), reST roles and placeholders are left alone; a mark between Latin
+    words inside Chinese text (``foo,bar``) is not next to a Chinese character.
+    """
+    convention = _convention(locale)
+    if convention is None or not convention.full_width:
+        return
+    masked = _masked(text)
+    for index, char in enumerate(masked):
+        if char not in _TO_FULL:
+            continue
+        before, after = _before(masked, index), _after(masked, index)
+        if _chinese(before) or _chinese(after):
+            side = "after" if _chinese(before) else "before"
+            yield (
+                f"half-width '{char}' {side} Chinese text at {_where(text, index)}: "
+                f"use '{_TO_FULL[char]}'"
+            )
+
+
+@check("P102", "halfwidth-brackets", Category.PUNCTUATION, Severity.WARNING, Scope.TEXT)
+def halfwidth_brackets(text: str, locale: str) -> Iterator[str]:
+    """Chinese text has half-width brackets around Chinese words: (详见下文) should be （详见下文）.
+
+    Half-width brackets around Latin letters, digits or code stay: 指定居所监视居住(RSDL).
+    """
+    convention = _convention(locale)
+    if convention is None or not convention.full_width:
+        return
+    masked = _masked(text)
+    for match in _PARENTHESES.finditer(masked):
+        inside = match.group(1).strip()
+        if inside[:1] in "\"'" and inside[-1:] == inside[:1]:
+            continue  # a call with a string: print("你好")
+        if any(map(_chinese, inside)):
+            shown = _excerpt(text[match.start() : match.end()])
+            yield (
+                f"half-width brackets around Chinese text '{shown}' at "
+                f"{_where(text, match.start())}: use '（' and '）'"
+            )
+
+
+@check("P103", "straight-quotes", Category.PUNCTUATION, Severity.WARNING, Scope.TEXT)
+def straight_quotes(text: str, locale: str) -> Iterator[str]:
+    """Chinese text has straight quotes "..." around Chinese words: use “...” or 「...」.
+
+    Simplified Chinese quotes with “”, Traditional with 「」 (Taiwan, Hong Kong).
+    """
+    convention = _convention(locale)
+    if convention is None or not convention.full_width:
+        return
+    masked = _masked(text)
+    opening, closing = convention.quotes[0], convention.quotes[-1]
+    for match in _STRAIGHT_QUOTES.finditer(masked):
+        before = masked[match.start() - 1] if match.start() else ""
+        after = masked[match.end()] if match.end() < len(masked) else ""
+        if before in _CODE_BEFORE_QUOTE or after in _CODE_AFTER_QUOTE:
+            continue
+        if any(map(_chinese, match.group(1))):
+            shown = _excerpt(text[match.start() : match.end()])
+            yield (
+                f"straight quotes around Chinese text '{shown}' at "
+                f"{_where(text, match.start())}: use '{opening}' and '{closing}'"
+            )
+
+
+@check("P104", "halfwidth-full-stop", Category.PUNCTUATION, Severity.WARNING, Scope.TEXT)
+def halfwidth_full_stop(text: str, locale: str) -> Iterator[str]:
+    """A Chinese sentence ends with a half-width '.': use '。'.
+
+    A dot followed by a Latin letter or digit is no sentence end (报告.docx, 第3.1节), and '...'
+    is left alone: software writes its menu items and progress messages so (替换..., 正在写入...).
+    """
+    convention = _convention(locale)
+    if convention is None or not convention.full_width:
+        return
+    masked = _masked(text)
+    for match in _FULL_STOP.finditer(masked):
+        index = match.start()
+        if _chinese(_before(masked, index)) and not _latin(_after(masked, index)):
+            yield (
+                f"half-width '.' after Chinese text at {_where(text, index)}: "
+                f"use '{convention.marks['stop']}'"
+            )
+
+
+@check("P105", "fullwidth-in-latin", Category.PUNCTUATION, Severity.WARNING, Scope.TEXT)
+def fullwidth_in_latin(text: str, locale: str) -> Iterator[str]:
+    """Text in a language written with spaces has a full-width mark (，。：) next to a Latin letter.
+
+    Usually left over from a Chinese source. Marks beside Chinese words quoted in the text
+    (the slogan 我们要自由！) belong to the Chinese and stay.
+    """
+    convention = _convention(locale)
+    if convention is None or convention.full_width:
+        return
+    masked = _masked(text)
+    for index, char in enumerate(masked):
+        if char not in _TO_HALF:
+            continue
+        before, after = _before(masked, index), _after(masked, index)
+        if (_latin(before) or _latin(after)) and not (_chinese(before) or _chinese(after)):
+            yield (
+                f"full-width '{char}' next to Latin text at {_where(text, index)}: "
+                f"use '{_TO_HALF[char]}'"
+            )
+
+
+@check("P106", "end-punctuation", Category.PUNCTUATION, Severity.WARNING, Scope.PAIR)
+def end_punctuation(pair: Pair) -> Iterator[str]:
+    """The translation ends with another kind of punctuation than the source (. 。 ? ？ : ：).
+
+    Each script's form of a mark is the same kind ('.' = '。', '?' = '？', ':' = '：'), in both
+    directions. Closing quotes, brackets and emphasis markers after the mark do not count, nor
+    does a note in brackets after it (……。（注）); reST's 'text::' ends with a colon.
+    Where the source has no end mark a translation may add a full stop (English list items
+    and table cells drop it; a Chinese sentence ends with 。), a question mark or a colon
+    leading into what follows, but a heading (``#. type: heading``) takes no full stop.
+    Before a literal block (``::``) a colon is always right; '...' and 'etc.' may become 等
+    ("and so on"); a source ending with a comma runs on into the next segment, so its
+    translation may end either way.
+    """
+    convention = _convention(pair.locale)
+    if convention is None or _convention(pair.source_locale) is None:
+        return
+    if _CODE_BLOCK.search(pair.msgid) or _CODE_BLOCK.search(pair.msgstr):
+        return  # a literal block ends as its code does
+    source, translation = _end_kind(pair.msgid), _end_kind(pair.msgstr)
+    if source == translation or _free_ending(pair, source, translation):
+        return
+    if source is None:
+        mark = _final_mark(pair.msgstr)
+        yield f"the source ends without punctuation, the translation with '{mark}': remove it"
+        return
+    mark, expected = _final_mark(pair.msgid), convention.marks[source]
+    if translation is None:
+        yield f"the source ends with '{mark}', the translation without: end it with '{expected}'"
+    else:
+        written = _final_mark(pair.msgstr)
+        yield f"the source ends with '{mark}', the translation with '{written}': use '{expected}'"
+
+
+def _free_ending(pair: Pair, source: str | None, translation: str | None) -> bool:
+    """The documented cases where the translation may end otherwise than the source."""
+    if source is None:
+        return translation in ("question", "colon") or (
+            translation == "stop" and "type: heading" not in pair.comment
+        )
+    if source == "comma" or (translation == "colon" and pair.msgid.rstrip().endswith("::")):
+        return True
+    # 等 ("and so on") closes a Chinese list where English trails off with '...' or 'etc.'.
+    trailing = source == "ellipsis" or _end_text(pair.msgid).endswith("etc.")
+    return trailing and _end_text(pair.msgstr).endswith("等")
+
+
+def _final_mark(text: str) -> str:
+    """The end mark of a text as written (``...`` and ``……`` whole)."""
+    mark = re.search(r"(?:\.\.\.|……|⋯⋯|[^\w\s])$", _end_text(text))
+    return mark.group() if mark else ""
+
+
+def _end_text(text: str) -> str:
+    """The text up to its end mark: without closers, a closing note or reST's '::' marker."""
+    end = text.rstrip()
+    if end.endswith("::"):
+        # reST shows "text::" as "text:" and drops the marker of "text ::".
+        bare = end[:-2]
+        end = bare.rstrip() if bare[-1:].isspace() else bare + ":"
+    stripped = end.rstrip(_CLOSERS + " ")
+    if end[-1:] in "）)" and not _END_KINDS.get(stripped[-1:]):
+        # A note in brackets after the sentence: 贡献。（标准句柄指……）
+        before = end[: max(end.rfind("（"), end.rfind("("))].rstrip()
+        if _END_KINDS.get(before[-1:]):
+            return before
+    return stripped
+
+
+def _end_kind(text: str) -> str | None:
+    end = _end_text(text)
+    if end.endswith(("...", "…", "⋯")):
+        return "ellipsis"
+    return _END_KINDS.get(end[-1:]) if end else None
