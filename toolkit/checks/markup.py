@@ -97,8 +97,15 @@ class _Inline:
     prose: str  # text outside code, link targets and autolinks (for URLs and e-mail)
 
 
+# Characters that can start inline Markdown (or an HTML tag or entity); most catalogue
+# entries have none, and for those the parse is known without running the parser.
+_MARKUP_START = re.compile(r"[*_`\[\]<>!&\\]")
+
+
 @lru_cache(maxsize=4096)
 def _parse(text: str) -> _Inline:
+    if not _MARKUP_START.search(text):
+        return _Inline((), Counter(), (), (), (), text)
     tokens = _MARKDOWN.parseInline(_REFERENCE_MARK.sub(lambda m: "\\_" * len(m.group()), text))
     children: list[Token] = (tokens[0].children or []) if tokens else []
     emphasis: list[str] = []
