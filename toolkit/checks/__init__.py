@@ -1,3 +1,13 @@
 """The checks: importing this package registers every check family."""
 
-from toolkit.checks import completeness, format, markup, punctuation, script, typography  # noqa: F401  (registration by import)
+from toolkit.checks import (
+    completeness,
+    format,
+    markup,
+    placeholders,
+    punctuation,
+    script,
+    typography,
+)
+
+FAMILIES = (completeness, format, markup, placeholders, punctuation, script, typography)

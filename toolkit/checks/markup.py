@@ -1,5 +1,5 @@
 # ruff: noqa: RUF002, RUF003  (docs and comments quote full-width Chinese punctuation on purpose)
-"""Markup checks: emphasis, code, links, images, URLs, e-mail, HTML and placeholders preserved."""
+"""Markup checks: emphasis, code, links, images, URLs, e-mail addresses and HTML preserved."""
 
 from __future__ import annotations
 
@@ -62,27 +62,11 @@ _NAME = re.compile(r"[A-Za-z_][\w.]*")  # a parameter or code name, left untrans
 # neither opens nor closes in CommonMark, which counts （ and “ as punctuation.
 _MARKER = re.compile(r"\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")  # not snake_case
 _VOID = frozenset({"br", "hr", "img", "wbr"})
-# The flags of printf-style format strings (sh-format is $name, python-brace-format {name}).
-_PRINTF_FLAGS = frozenset(
-    {"c-format", "objc-format", "python-format", "php-format", "perl-format", "gcc-internal-format"}
-)
-_PRINTF = re.compile(
-    r"%(?:\((?P<key>[^()]*)\))?(?P<pos>\d+\$)?[-#0 +']*(?:\*(?:\d+\$)?|\d+)?"
-    r"(?:\.(?:\*(?:\d+\$)?|\d+))?(?:hh|ll|[hlLqjzt]|I64|I32)?[diouxXeEfFgGcrsaAp%]"
-    r"|%(?P<pripos>\d+\$)?<PRI[a-zA-Z0-9]+>"  # gettext's portable <inttypes.h> conversions
-)
-_POSITION = re.compile(r"\d+\$")
-# strftime directives that are no printf conversion: a text with them is a date pattern.
-_STRFTIME = re.compile(r"%[HMSYmyBbjZIUW]")
-# Without a format flag only forms nobody writes by accident count: "50% of" is prose.
-_PRINTF_CLEAR = re.compile(r"%(?:\([A-Za-z_]\w*\)[-#0+]?\d*(?:\.\d+)?|\d*)[sdrif]")
-_BRACE = re.compile(r"(?<!\{)\{(?!\{)[^{}]*\}")
-_BRACE_CLEAR = re.compile(r"(?<!\{)\{(?:[A-Za-z_]\w*|\d+)(?:![rsa])?(?::[^{}\s]*)?\}(?!\})")
 # The underscores after a reST reference (`text`_, `text`__) are no Markdown emphasis.
 _REFERENCE_MARK = re.compile(r"(?<=`)(__?)(?!\w)")
 # reST's bare references: nginx_, 桥牌_ (a name of any script).
 _BARE_REFERENCE = re.compile(r"(?<![\w`])[^\W\d_](?:[^\W_]|[.-]|_(?!_))*(?<!_)__?(?![\w`])")
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -223,7 +207,7 @@ def _quoted(items: list[str]) -> str:
     return ", ".join(shown) + more
 
 
-def _compare(
+def compare(
     kind: str,
     source: Iterable[str],
     translation: Iterable[str],
@@ -361,7 +345,7 @@ def link_target(pair: Pair) -> Iterator[str]:
         )
     source = tuple(link for link in source if link != NAMED)
     translation = tuple(link for link in translation if link != NAMED)
-    yield from _compare("link target", source, translation, _same_page)
+    yield from compare("link target", source, translation, _same_page)
 
 
 def _same_page(source: str, translation: str) -> bool:
@@ -378,14 +362,14 @@ def _same_page(source: str, translation: str) -> bool:
 @check("M104", "image-source", Category.MARKUP, Severity.ERROR, Scope.PAIR)
 def image_source(pair: Pair) -> Iterator[str]:
     """An image of the source (``![alt](src)``) is changed or missing in the translation."""
-    yield from _compare("image", _parse(pair.msgid).images, _parse(pair.msgstr).images)
+    yield from compare("image", _parse(pair.msgid).images, _parse(pair.msgstr).images)
 
 
 @check("M105", "url-changed", Category.MARKUP, Severity.ERROR, Scope.PAIR)
 def url_changed(pair: Pair) -> Iterator[str]:
     """A URL written in the text of the source is changed or missing in the translation."""
     source, translation = _urls(_parse(pair.msgid).prose), _urls(_parse(pair.msgstr).prose)
-    yield from _compare("URL", source, translation, _same_page)
+    yield from compare("URL", source, translation, _same_page)
 
 
 def _urls(text: str) -> list[str]:
@@ -407,112 +391,11 @@ def email_changed(pair: Pair) -> Iterator[str]:
     """An e-mail address of the source is changed or missing in the translation."""
     source = _EMAIL.findall(_parse(pair.msgid).prose)
     translation = _EMAIL.findall(_parse(pair.msgstr).prose)
-    yield from _compare("e-mail address", source, translation)
+    yield from compare("e-mail address", source, translation)
 
 
 @check("M107", "html-tags", Category.MARKUP, Severity.ERROR, Scope.PAIR)
 def html_tags(pair: Pair) -> Iterator[str]:
     """The translation has another set of HTML tags than the source (``<b>``, ``<a href>``)."""
     source, translation = _tags(_parse(pair.msgid).html), _tags(_parse(pair.msgstr).html)
-    yield from _compare("HTML tag", source, translation)
-
-
-@check("M108", "printf-placeholders", Category.MARKUP, Severity.ERROR, Scope.PAIR)
-def printf_placeholders(pair: Pair) -> Iterator[str]:
-    """A printf placeholder (``%s``, ``%(name)s``, ``%d``) is lost, added or reordered.
-
-    With a ``c-format`` or ``python-format`` flag every conversion counts; without one only the
-    unmistakable forms (``%(name)s``, ``%s``, ``%d``) outside code spans do, and never in a
-    strftime pattern (``%d`` is the day there). A translation may reorder arguments by number
-    (``%2$s ... %1$s``). Of a plural entry, the first form answers to the msgid and the others
-    to the plural msgid (the only form, in a language of one form).
-    """
-    if pair.flags & {"no-c-format", "no-python-format"}:
-        return
-    flagged = bool(pair.flags & _PRINTF_FLAGS)
-    if not flagged and _STRFTIME.search(pair.msgid):
-        return
-    for original, text in _forms(pair):
-        source, found = _arguments(original, flagged), _arguments(text, flagged)
-        if Counter(source) == Counter(found) or (
-            not flagged and Counter(_arguments(original, True)) == Counter(_arguments(text, True))
-        ):
-            continue  # equal, or only moved in or out of a code span (the code check's affair)
-        if Counter(spec for _, spec in source) == Counter(spec for _, spec in found):
-            yield (
-                f"placeholders are in another order ({' '.join(s for _, s in source)} in the "
-                f"source, {' '.join(s for _, s in found)} in the translation): number them, "
-                "as in '%1$s'"
-            )
-            continue
-        several = sum(1 for key, _ in source if key.isdigit()) > 1
-        yield from _compare(
-            "placeholder", _shown_args(source, several), _shown_args(found, several)
-        )
-
-
-def _arguments(text: str, flagged: bool) -> list[tuple[str, str]]:
-    """Each conversion with the argument it takes: ``("2", "%s")``, ``("(name)", "%(name)s")``.
-
-    A ``*`` width or precision takes an argument of its own (``%.*s`` takes two).
-    """
-    arguments: list[tuple[str, str]] = []
-    taken = 0
-    scanned = text if flagged else _without_code(text)
-    for match in _PRINTF.finditer(scanned):
-        spec, key = match.group(), match.group("key")
-        if spec == "%%" or not (flagged or _plain_printf(scanned, match)):
-            continue
-        position = match.group("pos") or match.group("pripos")
-        if key is not None:
-            arguments.append((f"({key})", spec))
-        elif position:
-            arguments.append((position[:-1], _POSITION.sub("", spec)))
-        else:
-            taken += spec.count("*") + 1
-            arguments.append((str(taken), spec))
-    return arguments
-
-
-def _plain_printf(text: str, match: re.Match[str]) -> bool:
-    """Without a format flag: ``%s`` or ``%(name)s``, not glued to a word ("50%d" is no format)."""
-    before = text[match.start() - 1] if match.start() else " "
-    clear = _PRINTF_CLEAR.fullmatch(match.group())
-    return clear is not None and not (before.isascii() and before.isalnum())
-
-
-def _shown_args(arguments: list[tuple[str, str]], several: bool) -> list[str]:
-    return [
-        f"{spec} (argument {key})" if several and key.isdigit() else spec for key, spec in arguments
-    ]
-
-
-@check("M109", "brace-placeholders", Category.MARKUP, Severity.ERROR, Scope.PAIR)
-def brace_placeholders(pair: Pair) -> Iterator[str]:
-    """A brace placeholder (``{name}``, ``{0}``) of the source is lost or added.
-
-    With a ``python-brace-format`` flag every replacement field counts; without one only
-    ``{name}`` and ``{0}`` outside code spans do.
-    """
-    flagged = "python-brace-format" in pair.flags
-    pattern = _BRACE if flagged else _BRACE_CLEAR
-    for original, text in _forms(pair):
-        source = pattern.findall(original if flagged else _without_code(original))
-        found = pattern.findall(text if flagged else _without_code(text))
-        yield from _compare("placeholder", source, found)
-
-
-def _forms(pair: Pair) -> Iterator[tuple[str, str]]:
-    """Each translation with the source it answers to.
-
-    Of a plural entry the first form answers to the msgid and the others to the plural msgid;
-    a language of one form (Chinese) has only the form that answers to the plural msgid.
-    """
-    forms = pair.msgstr_plural or (pair.msgstr,)
-    for index, text in enumerate(forms):
-        singular = index == 0 and len(forms) > 1
-        yield (pair.msgid if singular else pair.msgid_plural or pair.msgid), text
-
-
-def _without_code(text: str) -> str:
-    return _CODE_SPAN.sub(" ", text)
+    yield from compare("HTML tag", source, translation)
