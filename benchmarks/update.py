@@ -14,6 +14,7 @@ import cProfile
 import pstats
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,13 +28,15 @@ import polib
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from toolkit.catalog.merge import update_file  # noqa: E402
+from toolkit.catalog.merge import merge_catalog, update_file  # noqa: E402
 from toolkit.catalog.reader import read_catalog  # noqa: E402
 from toolkit.catalog.writer import format_catalog  # noqa: E402
 from toolkit.errors import InputError  # noqa: E402
+from toolkit.fsutil import write_if_changed  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 EDIT_SHARE = 0.10
+EXAMPLES = 3  # differences from msgmerge shown in full
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,42 @@ def run_ours(jobs: list[Job]) -> int:
     return sum(_update(job) for job in jobs)
 
 
+def breakdown(jobs: list[Job]) -> dict[str, float]:
+    """Seconds spent reading, merging, formatting and writing, over all files."""
+    spent = dict.fromkeys(("read", "merge", "format", "write"), 0.0)
+    for job in jobs:
+        shutil.copyfile(job.old, job.ours)
+        start = time.perf_counter()
+        template, old = read_catalog(job.pot), read_catalog(job.ours)
+        read = time.perf_counter()
+        merged = merge_catalog(template, old, language=job.language, plural_forms=job.plural_forms)
+        merge = time.perf_counter()
+        text = format_catalog(merged)
+        formatted = time.perf_counter()
+        write_if_changed(job.ours, text)
+        done = time.perf_counter()
+        for name, seconds in zip(
+            spent, (read - start, merge - read, formatted - merge, done - formatted), strict=True
+        ):
+            spent[name] += seconds
+    return spent
+
+
+def run_interleaved(jobs: list[Job]) -> tuple[float, float, int]:
+    """Seconds of ours and of msgmerge, file by file in turn, so that load from other
+    processes on the machine weighs on both alike; and how many files we wrote."""
+    ours = gnu = 0.0
+    written = 0
+    for job in jobs:
+        shutil.copyfile(job.old, job.ours)
+        start = time.perf_counter()
+        written += _update(job)
+        middle = time.perf_counter()
+        _msgmerge(job)
+        ours, gnu = ours + middle - start, gnu + time.perf_counter() - middle
+    return ours, gnu, written
+
+
 def _update(job: Job) -> bool:
     return update_file(job.pot, job.ours, language=job.language, plural_forms=job.plural_forms)
 
@@ -151,13 +190,11 @@ def run_ours_parallel(jobs: list[Job], workers: int) -> int:
         return sum(pool.map(_update, ordered, chunksize=4))
 
 
-def run_gnu(jobs: list[Job]) -> None:
-    for job in jobs:
-        out = job.old.with_suffix(".gnu.po")
-        subprocess.run(
-            ["msgmerge", "--previous", "-q", "-o", str(out), str(job.old), str(job.pot)],
-            check=True,
-        )
+def _msgmerge(job: Job) -> None:
+    out = job.old.with_suffix(".gnu.po")
+    subprocess.run(
+        ["msgmerge", "--previous", "-q", "-o", str(out), str(job.old), str(job.pot)], check=True
+    )
 
 
 def translations(po: polib.POFile) -> set[str]:
@@ -167,54 +204,98 @@ def translations(po: polib.POFile) -> set[str]:
     return found
 
 
-def audit(jobs: list[Job], suffix: str) -> tuple[int, int, int]:
-    """Fuzzy and obsolete entries of the outputs, and old translations missing from them."""
-    fuzzy = obsolete = lost = 0
+def audit(jobs: list[Job], suffix: str) -> tuple[int, int, int, int]:
+    """Fuzzy and obsolete entries of the outputs, old translations missing from them, and
+    outputs that ``msgfmt --check`` rejects."""
+    fuzzy = obsolete = lost = rejected = 0
     for job in jobs:
         out = job.ours if suffix == "ours" else job.old.with_suffix(".gnu.po")
         merged = polib.pofile(str(out))
         fuzzy += sum(1 for e in merged if e.fuzzy and not e.obsolete)
         obsolete += sum(1 for e in merged if e.obsolete)
         lost += len(translations(polib.pofile(str(job.old))) - translations(merged))
-    return fuzzy, obsolete, lost
+        check = ["msgfmt", "--check", "-o", "/dev/null", str(out)]
+        rejected += subprocess.run(check, capture_output=True, check=False).returncode != 0
+    return fuzzy, obsolete, lost, rejected
+
+
+def compare(jobs: list[Job]) -> dict[str, int]:
+    """How our active entries differ from msgmerge's, entry by entry (same msgids, same order)."""
+    kinds = {"same": 0, "ours not fuzzy (whitespace match)": 0, "other fuzzy source": 0, "other": 0}
+    for job in jobs:
+        ours = [e for e in polib.pofile(str(job.ours)) if not e.obsolete]
+        gnu = [e for e in polib.pofile(str(job.old.with_suffix(".gnu.po"))) if not e.obsolete]
+        assert [e.msgid for e in ours] == [e.msgid for e in gnu], job.name
+        for mine, theirs in zip(ours, gnu, strict=True):
+            same_text = (mine.msgstr, mine.msgstr_plural) == (theirs.msgstr, theirs.msgstr_plural)
+            if same_text and mine.fuzzy == theirs.fuzzy:
+                kinds["same"] += 1
+            elif (
+                same_text
+                and theirs.fuzzy
+                and " ".join(theirs.previous_msgid or "-").split() == mine.msgid.split()
+            ):
+                kinds["ours not fuzzy (whitespace match)"] += 1
+            elif mine.fuzzy and theirs.fuzzy:
+                kinds["other fuzzy source"] += 1
+            else:
+                kinds["other"] += 1
+                if kinds["other"] <= EXAMPLES:
+                    print(f"differs in {job.name}:\n ours:\n{mine}\n msgmerge:\n{theirs}")
+    return kinds
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, help="only the first N catalogues")
+    parser.add_argument("--breakdown", action="store_true", help="time each stage of ours")
     parser.add_argument("--profile", action="store_true", help="profile our update instead")
     parser.add_argument("--workers", type=int, default=2, help="processes for the pooled run")
+    parser.add_argument("--repeat", type=int, default=3, help="runs to take the median of")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="advocacy-bench-") as folder:
         work = Path(folder)
         jobs, entries = prepare(work, args.limit)
         print(f"{len(jobs)} files, {entries} entries")
+        if args.breakdown:
+            spent = breakdown(jobs)
+            total = sum(spent.values())
+            print(", ".join(f"{k} {v:.2f} s ({v / total:.0%})" for k, v in spent.items()))
+            return
         if args.profile:
             profile = cProfile.Profile()
             profile.runcall(run_ours, jobs)
             pstats.Stats(profile).sort_stats("cumulative").print_stats(30)
             return
-        start = time.perf_counter()
-        written = run_ours(jobs)
-        ours = time.perf_counter() - start
-        start = time.perf_counter()
-        run_gnu(jobs)
-        gnu = time.perf_counter() - start
-        for job in jobs:
-            shutil.copyfile(job.old, job.ours)
-        start = time.perf_counter()
-        run_ours_parallel(jobs, args.workers)
-        pooled = time.perf_counter() - start
+        runs = [run_interleaved(jobs) for _ in range(args.repeat)]
+        ours = statistics.median(run[0] for run in runs)
+        gnu = statistics.median(run[1] for run in runs)
+        pooled_runs = []
+        for _ in range(args.repeat):
+            for job in jobs:
+                shutil.copyfile(job.old, job.ours)
+            start = time.perf_counter()
+            run_ours_parallel(jobs, args.workers)
+            pooled_runs.append(time.perf_counter() - start)
+        pooled = statistics.median(pooled_runs)
         ours_counts = audit(jobs, "ours")
         gnu_counts = audit(jobs, "gnu")
-    print(f"ours, one process:       {ours:6.2f} s  ({written} files written)")
+        differences = compare(jobs)
+        rewritten = run_ours(jobs)  # the same templates again: nothing may change
+    print(f"medians of {args.repeat} runs, ours and msgmerge interleaved file by file")
+    print(f"ours, one process:       {ours:6.2f} s  ({runs[0][2]} files written)")
     print(f"ours, {args.workers} processes:       {pooled:6.2f} s")
     print(f"msgmerge --previous:     {gnu:6.2f} s  (one process per file)")
     print(f"ratio ours/msgmerge:     {ours / gnu:6.2f} (one process), {pooled / gnu:.2f} (pooled)")
-    for label, (fuzzy, obsolete, lost) in (("ours", ours_counts), ("msgmerge", gnu_counts)):
-        print(f"{label:9} fuzzy {fuzzy:6}  obsolete {obsolete:6}  old translations missing {lost}")
-    if ours_counts[2]:
-        sys.exit("FAILED: our merge lost translations")
+    for label, (fuzzy, obsolete, lost, bad) in (("ours", ours_counts), ("msgmerge", gnu_counts)):
+        print(
+            f"{label:9} fuzzy {fuzzy:6}  obsolete {obsolete:6}  old translations missing {lost}"
+            f"  failing msgfmt --check {bad}"
+        )
+    print("active entries against msgmerge's:", differences)
+    print(f"second update with the same templates rewrote {rewritten} files")
+    if ours_counts[2] or rewritten:
+        sys.exit("FAILED: our merge lost translations or is not idempotent")
 
 
 if __name__ == "__main__":

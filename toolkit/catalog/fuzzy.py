@@ -24,8 +24,9 @@ class FuzzyIndex:
 
     As in msgmerge, an entry without msgctxt or with the msgctxt looked up wins a tie against
     an entry of another context; a translation for one context is still a good proposal for
-    another. Other ties go to the msgid of closer length, then the shorter one, then to the
-    entry listed first (callers list active entries before obsolete ones).
+    another. Other ties go to a msgid of nearly the same length (the first band searched),
+    then to the shorter msgid, then to the entry listed first (callers list active entries
+    before obsolete ones).
     """
 
     def __init__(self, entries: Sequence[polib.POEntry], cutoff: float = FUZZY_CUTOFF) -> None:
