@@ -231,7 +231,7 @@ def emphasis_count(pair: Pair) -> Iterator[str]:
     repeated (``*arg*`` named twice in the translation), but a name kept in Latin letters must
     stay the same name (``*buf*`` is not ``*bug*``). ``__init__`` is a Python name, not strong.
     """
-    if _program_message(pair):
+    if not _either_has(pair, "*_") or _program_message(pair):
         return  # a star there is a wildcard or a footnote, not markup
     source, translation = _parse(pair.msgid).emphasis, _parse(pair.msgstr).emphasis
     lost = [span for span in source if span not in translation]
@@ -300,12 +300,18 @@ def code_changed(pair: Pair) -> Iterator[str]:
     Code is copied, never translated: ``` ``None`` ```, `` :func:`len` ``. Only the target of
     `` :ref:`text <target>` `` is fixed, and prose roles (``:dfn:``, ``:guilabel:``) are free.
     """
-    if _program_message(pair):
+    if not _either_has(pair, "`") or _program_message(pair):
         return  # its backticks are quotation marks (`{name}'), not markup
     lost, added = _missing(_parse(pair.msgid).code, _parse(pair.msgstr).code, _same_code)
     for item in lost:
         instead = f"; the translation has {_quoted(added)}" if added else ""
         yield f"code {item} of the source is missing or changed{instead}: copy it unchanged"
+
+
+def _either_has(pair: Pair, characters: str) -> bool:
+    """Whether the source or the translation has one of ``characters``: a check whose markup
+    starts with none of them has nothing to compare, and the parser need not run."""
+    return any(char in pair.msgid or char in pair.msgstr for char in characters)
 
 
 def _program_message(pair: Pair) -> bool:
@@ -336,6 +342,8 @@ def link_target(pair: Pair) -> Iterator[str]:
     text is translated, the target is not. A localised copy of the page (``/zh-cn/``,
     ``zh.wikipedia.org``) counts as the same; reST named references count by number.
     """
+    if not _either_has(pair, "[<`_"):
+        return
     source, translation = _parse(pair.msgid).links, _parse(pair.msgstr).links
     named, renamed = source.count(NAMED), translation.count(NAMED)
     if named != renamed:
@@ -362,12 +370,15 @@ def _same_page(source: str, translation: str) -> bool:
 @check("M104", "image-source", Category.MARKUP, Severity.ERROR, Scope.PAIR)
 def image_source(pair: Pair) -> Iterator[str]:
     """An image of the source (``![alt](src)``) is changed or missing in the translation."""
-    yield from compare("image", _parse(pair.msgid).images, _parse(pair.msgstr).images)
+    if "![" in pair.msgid or "![" in pair.msgstr:
+        yield from compare("image", _parse(pair.msgid).images, _parse(pair.msgstr).images)
 
 
 @check("M105", "url-changed", Category.MARKUP, Severity.ERROR, Scope.PAIR)
 def url_changed(pair: Pair) -> Iterator[str]:
     """A URL written in the text of the source is changed or missing in the translation."""
+    if not any(mark in text for mark in ("://", "www.") for text in (pair.msgid, pair.msgstr)):
+        return
     source, translation = _urls(_parse(pair.msgid).prose), _urls(_parse(pair.msgstr).prose)
     yield from compare("URL", source, translation, _same_page)
 
@@ -389,6 +400,8 @@ def _unlocalised(url: str) -> str:
 @check("M106", "email-changed", Category.MARKUP, Severity.ERROR, Scope.PAIR)
 def email_changed(pair: Pair) -> Iterator[str]:
     """An e-mail address of the source is changed or missing in the translation."""
+    if not _either_has(pair, "@"):
+        return
     source = _EMAIL.findall(_parse(pair.msgid).prose)
     translation = _EMAIL.findall(_parse(pair.msgstr).prose)
     yield from compare("e-mail address", source, translation)
@@ -397,5 +410,7 @@ def email_changed(pair: Pair) -> Iterator[str]:
 @check("M107", "html-tags", Category.MARKUP, Severity.ERROR, Scope.PAIR)
 def html_tags(pair: Pair) -> Iterator[str]:
     """The translation has another set of HTML tags than the source (``<b>``, ``<a href>``)."""
+    if not _either_has(pair, "<"):
+        return
     source, translation = _tags(_parse(pair.msgid).html), _tags(_parse(pair.msgstr).html)
     yield from compare("HTML tag", source, translation)
