@@ -60,10 +60,11 @@ def check(
         targets, view = workspace_targets(workspace, locales)
         return run(targets, options, view)
     report = run(path_targets(paths, workspace), options)
-    if workspace is None:
-        report.notes.append(
-            "not in a workspace: checks across documents and glossary checks were skipped"
-        )
+    report.notes.append(
+        "not in a workspace: checks across documents and glossary checks were skipped"
+        if workspace is None
+        else "files named: checks across documents and locales were skipped"
+    )
     return report
 
 

@@ -17,6 +17,7 @@ from toolkit.model import Document
 from toolkit.settings import Settings
 
 SOURCE_LANGUAGE_HEADER = "X-Source-Language"
+DOCUMENT_DATE_HEADER = "X-Document-Date"
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ def build_template(document: Document, settings: Settings, created: str) -> poli
         "Content-Transfer-Encoding": "8bit",
         SOURCE_LANGUAGE_HEADER: document.lang,
     }
+    if document.meta.get("date") is not None:
+        template.metadata[DOCUMENT_DATE_HEADER] = str(document.meta["date"])[:10]
     source = settings.relative(document.path)
     entries: dict[tuple[str | None, str], polib.POEntry] = {}
     for segment in document.segments:

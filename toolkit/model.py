@@ -133,6 +133,7 @@ class Pair:
     comment: str = ""
     tcomment: str = ""
     occurrences: tuple[tuple[str, str], ...] = ()
+    document_date: str | None = None  # ISO date of the document, for dates written without a year
 
 
 @dataclass(frozen=True)

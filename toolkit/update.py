@@ -8,7 +8,7 @@ from pathlib import Path
 from toolkit.catalog.merge import merge_catalog
 from toolkit.catalog.reader import read_catalog
 from toolkit.catalog.writer import format_catalog
-from toolkit.extract import SOURCE_LANGUAGE_HEADER
+from toolkit.extract import DOCUMENT_DATE_HEADER, SOURCE_LANGUAGE_HEADER
 from toolkit.fsutil import write_if_changed
 from toolkit.locales import plural_forms
 from toolkit.stats import count
@@ -45,6 +45,10 @@ def update(
             merged = merge_catalog(
                 template, old, language=locale, plural_forms=plural_forms(locale), fuzzy=fuzzy
             )
+            for key in (SOURCE_LANGUAGE_HEADER, DOCUMENT_DATE_HEADER):
+                # What the checks read from the header follows the template, not the old file.
+                if key in template.metadata and merged.metadata.get(key) != template.metadata[key]:
+                    merged.metadata[key] = template.metadata[key]
             counts = count(merged)
             result = Updated(
                 document,

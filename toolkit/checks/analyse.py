@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import polib
 
@@ -13,7 +15,7 @@ from toolkit.catalog.reader import read_catalog
 from toolkit.checks.registry import RULES, Rule, Scope
 from toolkit.checks.suppress import Suppression, suppressions
 from toolkit.errors import InputError
-from toolkit.extract import SOURCE_LANGUAGE_HEADER
+from toolkit.extract import DOCUMENT_DATE_HEADER, SOURCE_LANGUAGE_HEADER
 from toolkit.locales import parse_locale
 from toolkit.model import CatalogueView, Finding, Hit, Location, Pair
 from toolkit.source import load_document
@@ -30,6 +32,7 @@ class Target:
     locale: str | None = None  # the catalogue's locale from its place in the workspace
     document: str | None = None
     strict: bool = True  # a workspace's source: its id must be valid
+    glossary: Path | None = None  # the workspace's glossary, for the checks that need one
 
 
 @dataclass
@@ -48,10 +51,17 @@ def analyse(target: Target, codes: frozenset[str]) -> FileResult:
     """Run the per-file rules among ``codes`` on one file; bad input becomes a finding."""
     result = FileResult(target.shown)
     try:
+        extra: dict[str, Any] = {}
+        rules = _rules(codes)
+        if any(rule.needs_glossary for rule in rules):
+            if target.glossary is None:
+                rules = [rule for rule in rules if not rule.needs_glossary]
+            else:
+                extra["glossary"] = _glossary(target.glossary)
         if target.path.suffix in (".po", ".pot"):
-            _analyse_catalogue(target, _rules(codes), result)
+            _analyse_catalogue(target, rules, result, extra)
         else:
-            _analyse_source(target, _rules(codes), result)
+            _analyse_source(target, rules, result, extra)
     except InputError as error:
         result.unreadable = True
         result.findings.append(_finding(RULES[UNREADABLE], error.message, target.shown, error.line))
@@ -66,6 +76,19 @@ def keys_digest(keys: Iterable[tuple[str | None, str]]) -> str:
     return digest.hexdigest()[:16]
 
 
+def _glossary(path: Path) -> Any:
+    """The glossary at ``path``, read once per process and file version."""
+    from toolkit.glossary import load_glossary  # the glossary module needs the check registry
+
+    stat = path.stat()
+    return _cached_glossary(path, stat.st_mtime_ns, stat.st_size, load_glossary)
+
+
+@lru_cache(maxsize=4)
+def _cached_glossary(path: Path, mtime: int, size: int, load: Callable[[Path], Any]) -> Any:
+    return load(path)
+
+
 def _rules(codes: frozenset[str]) -> list[Rule]:
     return [rule for code, rule in RULES.items() if code in codes]
 
@@ -76,7 +99,10 @@ def catalogue_view(target: Target, catalogue: polib.POFile) -> CatalogueView:
     path_locale = target.locale or locale_from_path(target.path)
     locale = path_locale or metadata.get("Language", "").strip()
     source_locale = metadata.get(SOURCE_LANGUAGE_HEADER) or "en"
-    pairs = tuple(_pair(entry, locale, source_locale) for entry in catalogue if not entry.obsolete)
+    date = metadata.get(DOCUMENT_DATE_HEADER) or None
+    pairs = tuple(
+        _pair(entry, locale, source_locale, date) for entry in catalogue if not entry.obsolete
+    )
     header_line = 1
     for number, line in enumerate(_head(target.path), 1):
         if line.startswith('msgid ""'):
@@ -115,7 +141,7 @@ def locale_from_path(path: Path) -> str | None:
     return None
 
 
-def _pair(entry: polib.POEntry, locale: str, source_locale: str) -> Pair:
+def _pair(entry: polib.POEntry, locale: str, source_locale: str, date: str | None) -> Pair:
     plural = tuple(entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural))
     return Pair(
         msgid=entry.msgid,
@@ -131,10 +157,13 @@ def _pair(entry: polib.POEntry, locale: str, source_locale: str) -> Pair:
         comment=entry.comment or "",
         tcomment=entry.tcomment or "",
         occurrences=tuple(entry.occurrences),
+        document_date=date,
     )
 
 
-def _analyse_catalogue(target: Target, rules: list[Rule], result: FileResult) -> None:
+def _analyse_catalogue(
+    target: Target, rules: list[Rule], result: FileResult, extra: dict[str, Any]
+) -> None:
     catalogue = read_catalog(target.path)
     view = catalogue_view(target, catalogue)
     result.entries = len(view.pairs)
@@ -144,12 +173,13 @@ def _analyse_catalogue(target: Target, rules: list[Rule], result: FileResult) ->
         result.suppressions.extend(suppressions(pair))
         reviewed = bool(pair.msgstr) and not pair.fuzzy and not is_template
         for rule in rules:
+            given = extra if rule.needs_glossary else {}
             if rule.scope is Scope.ENTRY and not is_template:
-                messages: Iterable[str] = rule.function(pair)
+                messages: Iterable[str] = rule.function(pair, **given)
             elif rule.scope is Scope.PAIR and reviewed:
-                messages = rule.function(pair)
+                messages = rule.function(pair, **given)
             elif rule.scope is Scope.TEXT and reviewed:
-                messages = _text_messages(rule, pair)
+                messages = _text_messages(rule, pair, given)
             else:
                 continue
             for message in messages:
@@ -160,13 +190,15 @@ def _analyse_catalogue(target: Target, rules: list[Rule], result: FileResult) ->
                 result.findings.append(_hit_finding(rule, hit, view))
 
 
-def _text_messages(rule: Rule, pair: Pair) -> Iterable[str]:
+def _text_messages(rule: Rule, pair: Pair, given: dict[str, Any]) -> Iterable[str]:
     texts = pair.msgstr_plural or (pair.msgstr,)
     for text in dict.fromkeys(texts):
-        yield from rule.function(text, pair.locale)
+        yield from rule.function(text, pair.locale, **given)
 
 
-def _analyse_source(target: Target, rules: list[Rule], result: FileResult) -> None:
+def _analyse_source(
+    target: Target, rules: list[Rule], result: FileResult, extra: dict[str, Any]
+) -> None:
     document = load_document(target.path, strict_id=target.strict)
     result.entries = len(document.segments)
     result.keys = keys_digest((segment.context, segment.text) for segment in document.segments)
@@ -174,7 +206,8 @@ def _analyse_source(target: Target, rules: list[Rule], result: FileResult) -> No
         for rule in rules:
             if rule.scope is not Scope.TEXT:
                 continue
-            for message in rule.function(segment.text, document.lang):
+            given = extra if rule.needs_glossary else {}
+            for message in rule.function(segment.text, document.lang, **given):
                 finding = _finding(rule, message, target.shown, segment.line)
                 result.findings.append(
                     replace(

@@ -37,6 +37,8 @@ def key(target: Target, codes: frozenset[str], data: bytes) -> str:
     ):
         digest.update(part.encode("utf-8") + b"\0")
     digest.update(data)
+    if target.glossary is not None:
+        digest.update(b"\0glossary\0" + target.glossary.read_bytes())
     return digest.hexdigest()
 
 

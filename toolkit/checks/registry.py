@@ -53,15 +53,26 @@ class Rule:
     scope: Scope
     summary: str
     function: Callable[..., Iterable[Any]]
+    needs_glossary: bool = False  # called with ``glossary=``; skipped where there is none
 
 
 RULES: dict[str, Rule] = {}
 
 
 def check(
-    code: str, name: str, category: Category, severity: Severity, scope: Scope
+    code: str,
+    name: str,
+    category: Category,
+    severity: Severity,
+    scope: Scope,
+    *,
+    needs_glossary: bool = False,
 ) -> Callable[[Callable[..., Iterable[Any]]], Callable[..., Iterable[Any]]]:
-    """Register the decorated function as the check ``code``/``name``."""
+    """Register the decorated function as the check ``code``/``name``.
+
+    A check that ``needs_glossary`` is called with the workspace's glossary as a keyword
+    argument ``glossary`` (a ``toolkit.glossary.Glossary``), and skipped where there is none.
+    """
     if not CODE.fullmatch(code):
         raise ValueError(f"check code {code!r} must be a letter and three digits")
     if not NAME.fullmatch(name):
@@ -74,7 +85,7 @@ def check(
         if code in RULES or any(rule.name == name for rule in RULES.values()):
             raise ValueError(f"check {code} {name} is registered twice")
         summary = doc.splitlines()[0].strip()
-        RULES[code] = Rule(code, name, category, severity, scope, summary, function)
+        RULES[code] = Rule(code, name, category, severity, scope, summary, function, needs_glossary)
         return function
 
     return register

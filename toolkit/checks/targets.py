@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from toolkit.checks.analyse import Target
@@ -29,12 +30,13 @@ def workspace_targets(
     """Every source text, template and catalogue of the workspace, and the workspace view."""
     settings = workspace.settings
     root = settings.root
+    glossary = glossary_of(workspace)
     targets: list[Target] = []
     documents: list[DocumentInfo] = []
     templates: dict[str, str] = {}
     catalogues: dict[tuple[str, str], str] = {}
     for path in discover(settings.source_dir):
-        targets.append(Target(path, shown(path, root)))
+        targets.append(Target(path, shown(path, root), glossary=glossary))
         try:
             document = load_document(path)
         except InputError:
@@ -50,22 +52,38 @@ def workspace_targets(
         )
     for template in workspace.templates():
         templates[template.stem] = shown(template, root)
-        targets.append(Target(template, templates[template.stem], document=template.stem))
+        targets.append(
+            Target(template, templates[template.stem], document=template.stem, glossary=glossary)
+        )
     for folder in sorted(settings.locales_dir.iterdir()) if settings.locales_dir.is_dir() else []:
         if locales and folder.name not in locales:
             continue
         for path in sorted((folder / "LC_MESSAGES").glob("*.po")):
             catalogues[(path.stem, folder.name)] = shown(path, root)
             targets.append(
-                Target(path, catalogues[(path.stem, folder.name)], folder.name, path.stem)
+                Target(
+                    path,
+                    catalogues[(path.stem, folder.name)],
+                    folder.name,
+                    path.stem,
+                    glossary=glossary,
+                )
             )
     view = WorkspaceView(root, tuple(documents), templates, catalogues)
     return targets, view
 
 
+def glossary_of(workspace: Workspace | None) -> Path | None:
+    """The workspace's glossary file, when it has one."""
+    if workspace is None or not workspace.settings.glossary.is_file():
+        return None
+    return workspace.settings.glossary
+
+
 def path_targets(paths: Sequence[Path], workspace: Workspace | None) -> list[Target]:
     """The files named (folders searched recursively), each with its place in the workspace."""
     root = workspace.settings.root if workspace else None
+    glossary = glossary_of(workspace)
     found: list[Target] = []
     for given in paths:
         if given.is_dir():
@@ -75,7 +93,7 @@ def path_targets(paths: Sequence[Path], workspace: Workspace | None) -> list[Tar
         else:
             raise InputError(given, None, "no such file or folder")
         for path in files:
-            found.append(_placed(path, workspace, shown(path, root)))
+            found.append(replace(_placed(path, workspace, shown(path, root)), glossary=glossary))
     return found
 
 
