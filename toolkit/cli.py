@@ -14,6 +14,7 @@ from toolkit import __version__
 from toolkit.check import check as run_check
 from toolkit.check import exit_status, open_workspace, options_from
 from toolkit.checks.registry import RULES
+from toolkit.convert import convert
 from toolkit.errors import InputError
 from toolkit.extract import extract
 from toolkit.report import FORMATS, render
@@ -274,6 +275,34 @@ def rules_command(output: str) -> None:
             f"{rule.code}  {rule.name.ljust(width)}  {rule.category.value:<12}"
             f"  {rule.severity.value:<7}  {rule.summary}"
         )
+
+
+@cli.command("convert")
+@click.argument("source_locale")
+@click.argument("target_locale")
+@click.option("--opencc", "configured", help="OpenCC configuration (default: by locale, s2twp).")
+@click.pass_context
+@_clean_errors
+def convert_command(
+    context: click.Context, source_locale: str, target_locale: str, configured: str | None
+) -> None:
+    """Fill one Chinese script's catalogues from the other's with OpenCC, marked fuzzy.
+
+    Reviewed (not fuzzy) translations are kept unless their source text changed.
+
+    \b
+    Example:
+      advocacy convert zh_Hans zh_Hant
+    """
+    workspace = _workspace(context)
+    results = convert(workspace, source_locale, target_locale, configured=configured)
+    for result in results:
+        if result.written:
+            click.echo(
+                f"{workspace.settings.relative(result.path)}: {result.converted} converted"
+                f" (fuzzy, to review), {result.kept} reviewed kept"
+            )
+    click.echo(f"{len(results)} catalogues, {sum(r.written for r in results)} written")
 
 
 def main() -> None:
