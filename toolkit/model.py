@@ -38,6 +38,7 @@ class Segment:
     context: str | None = None
     continuation: str = ""
     yaml_style: str | None = None
+    demand: str | None = None  # a marked demand's id ("" when left to the campaign record)
 
 
 @dataclass(frozen=True)

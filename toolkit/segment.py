@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -16,6 +17,7 @@ from toolkit.textutil import has_letters, join_lines, line_starts
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
 # What a reader never sees: link and image targets, autolinks, bare URLs.
 _NOT_TEXT = re.compile(r"\]\([^)]*\)|<[^>\s]+>|https?://\S+")
+_DEMANDS = re.compile(r"<!--\s*advocacy:\s*demands\b([^>]*?)-->", re.DOTALL)
 _CONTAINER = {"list_item_open": SegmentKind.LIST_ITEM, "blockquote_open": SegmentKind.QUOTE}
 
 
@@ -32,6 +34,7 @@ def markdown_segments(text: str, body_start: int) -> list[Segment]:
     lines = text.split("\n")
     found: list[Segment] = []
     tokens = _MARKDOWN.parse(text)
+    demands = _demand_items(tokens)
     for token, kind in _blocks(tokens):
         if token.map is None or _offset(starts, token.map[0]) < body_start:
             continue
@@ -39,9 +42,37 @@ def markdown_segments(text: str, body_start: int) -> list[Segment]:
             continue  # cells share their row's line: located together, below
         segment = _block_segment(token, kind, lines, starts)
         if segment is not None:
-            found.append(segment)
+            found.append(replace(segment, demand=demands.get(id(token))))
     found.extend(_table_segments(tokens, lines, starts, body_start))
     found.sort(key=lambda segment: segment.start)
+    return found
+
+
+def _demand_items(tokens: Sequence[Token]) -> dict[int, str]:
+    """The demand id of each list item under a demands marker, by its inline token's identity.
+
+    ``<!-- advocacy: demands release, access -->`` on the lines before a list ties its items to
+    those ids in order; items with no id written get ``""`` (matched to the campaign record).
+    """
+    found: dict[int, str] = {}
+    for index, token in enumerate(tokens):
+        marker = _DEMANDS.fullmatch(token.content.strip()) if token.type == "html_block" else None
+        if marker is None or index + 1 >= len(tokens):
+            continue
+        opener = tokens[index + 1]
+        if opener.type not in ("bullet_list_open", "ordered_list_open"):
+            continue
+        ids = [part for part in re.split(r"[\s,]+", marker.group(1) or "") if part]
+        position, claimed = 0, True
+        for inner in tokens[index + 2 :]:
+            if inner.level <= opener.level and inner.type.endswith("_list_close"):
+                break
+            if inner.type == "list_item_open" and inner.level == opener.level + 1:
+                position += 1
+                claimed = False
+            elif inner.type == "inline" and inner.level == opener.level + 3 and not claimed:
+                found[id(inner)] = ids[position - 1] if position <= len(ids) else ""
+                claimed = True
     return found
 
 

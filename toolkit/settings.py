@@ -26,6 +26,7 @@ class Settings:
     build_dir: Path = field(default=Path("build"))
     wrap: int = 79
     glossary: Path = field(default=Path("locales/glossary.toml"))
+    campaign: Path = field(default=Path("locales/campaign.toml"))
     config_path: Path | None = None
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
@@ -87,6 +88,7 @@ def load_settings(root: Path) -> Settings:
         build_dir=root / values.get("build_dir", "build"),
         wrap=values.get("wrap", 79),
         glossary=root / values.get("glossary", "locales/glossary.toml"),
+        campaign=root / values.get("campaign", "locales/campaign.toml"),
         config_path=config_path,
         select=tuple(values["select"]) if "select" in values else None,
         ignore=tuple(values.get("ignore", ())),
@@ -124,7 +126,7 @@ def _read_table(root: Path) -> tuple[Path | None, Mapping[str, Any]]:
     return None, {}
 
 
-_PATH_KEYS = ("source_dir", "locales_dir", "build_dir", "glossary")
+_PATH_KEYS = ("source_dir", "locales_dir", "build_dir", "glossary", "campaign")
 # Settings that later features read; accepted here so a workspace can set them already.
 _RULE_LISTS = ("select", "ignore", "extend-select")
 # Accepted now so that a workspace can set it already; read by the Traditional conversion.

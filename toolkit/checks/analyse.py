@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +33,7 @@ class Target:
     document: str | None = None
     strict: bool = True  # a workspace's source: its id must be valid
     glossary: Path | None = None  # the workspace's glossary, for the checks that need one
+    campaign: Path | None = None  # the workspace's campaign record (demands, facts)
 
 
 @dataclass
@@ -51,13 +52,7 @@ def analyse(target: Target, codes: frozenset[str]) -> FileResult:
     """Run the per-file rules among ``codes`` on one file; bad input becomes a finding."""
     result = FileResult(target.shown)
     try:
-        extra: dict[str, Any] = {}
-        rules = _rules(codes)
-        if any(rule.needs_glossary for rule in rules):
-            if target.glossary is None:
-                rules = [rule for rule in rules if not rule.needs_glossary]
-            else:
-                extra["glossary"] = _glossary(target.glossary)
+        rules, extra = _with_resources(_rules(codes), target)
         if target.path.suffix in (".po", ".pot"):
             _analyse_catalogue(target, rules, result, extra)
         else:
@@ -76,17 +71,41 @@ def keys_digest(keys: Iterable[tuple[str | None, str]]) -> str:
     return digest.hexdigest()[:16]
 
 
-def _glossary(path: Path) -> Any:
-    """The glossary at ``path``, read once per process and file version."""
-    from toolkit.glossary import load_glossary  # the glossary module needs the check registry
+def _with_resources(rules: list[Rule], target: Target) -> tuple[list[Rule], dict[str, Any]]:
+    """The rules that can run on ``target`` and the workspace resources they need, loaded."""
+    available = {"glossary": target.glossary, "campaign": target.campaign}
+    loaded: dict[str, Any] = {}
+    kept: list[Rule] = []
+    for rule in rules:
+        if any(available[name] is None for name in rule.needs):
+            continue  # no such file in this workspace (or no workspace): skipped
+        for name in rule.needs:
+            if name not in loaded:
+                loaded[name] = _resource(name, available[name])  # type: ignore[arg-type]
+        kept.append(rule)
+    return kept, loaded
 
+
+def _resource(name: str, path: Path) -> Any:
+    """A glossary or campaign record, read once per process and file version."""
     stat = path.stat()
-    return _cached_glossary(path, stat.st_mtime_ns, stat.st_size, load_glossary)
+    return _cached_resource(name, path, stat.st_mtime_ns, stat.st_size)
 
 
-@lru_cache(maxsize=4)
-def _cached_glossary(path: Path, mtime: int, size: int, load: Callable[[Path], Any]) -> Any:
-    return load(path)
+@lru_cache(maxsize=8)
+def _cached_resource(name: str, path: Path, mtime: int, size: int) -> Any:
+    # Imported here: both modules build on the check registry that imports this one.
+    if name == "glossary":
+        from toolkit.glossary import load_glossary
+
+        return load_glossary(path)
+    from toolkit.campaign import load_campaign
+
+    return load_campaign(path)
+
+
+def _given(rule: Rule, extra: dict[str, Any]) -> dict[str, Any]:
+    return {name: extra[name] for name in rule.needs}
 
 
 def _rules(codes: frozenset[str]) -> list[Rule]:
@@ -173,7 +192,7 @@ def _analyse_catalogue(
         result.suppressions.extend(suppressions(pair))
         reviewed = bool(pair.msgstr) and not pair.fuzzy and not is_template
         for rule in rules:
-            given = extra if rule.needs_glossary else {}
+            given = _given(rule, extra)
             if rule.scope is Scope.ENTRY and not is_template:
                 messages: Iterable[str] = rule.function(pair, **given)
             elif rule.scope is Scope.PAIR and reviewed:
@@ -206,7 +225,7 @@ def _analyse_source(
         for rule in rules:
             if rule.scope is not Scope.TEXT:
                 continue
-            given = extra if rule.needs_glossary else {}
+            given = _given(rule, extra)
             for message in rule.function(segment.text, document.lang, **given):
                 finding = _finding(rule, message, target.shown, segment.line)
                 result.findings.append(

@@ -37,8 +37,9 @@ def key(target: Target, codes: frozenset[str], data: bytes) -> str:
     ):
         digest.update(part.encode("utf-8") + b"\0")
     digest.update(data)
-    if target.glossary is not None:
-        digest.update(b"\0glossary\0" + target.glossary.read_bytes())
+    for resource in (target.glossary, target.campaign):
+        if resource is not None:
+            digest.update(b"\0resource\0" + resource.read_bytes())
     return digest.hexdigest()
 
 

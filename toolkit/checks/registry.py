@@ -53,7 +53,7 @@ class Rule:
     scope: Scope
     summary: str
     function: Callable[..., Iterable[Any]]
-    needs_glossary: bool = False  # called with ``glossary=``; skipped where there is none
+    needs: frozenset[str] = frozenset()  # workspace resources: "glossary", "campaign"
 
 
 RULES: dict[str, Rule] = {}
@@ -67,12 +67,19 @@ def check(
     scope: Scope,
     *,
     needs_glossary: bool = False,
+    needs_campaign: bool = False,
 ) -> Callable[[Callable[..., Iterable[Any]]], Callable[..., Iterable[Any]]]:
     """Register the decorated function as the check ``code``/``name``.
 
     A check that ``needs_glossary`` is called with the workspace's glossary as a keyword
-    argument ``glossary`` (a ``toolkit.glossary.Glossary``), and skipped where there is none.
+    argument ``glossary`` (a ``toolkit.glossary.Glossary``), one that ``needs_campaign`` with
+    ``campaign`` (a ``toolkit.campaign.Campaign``); each is skipped where its file is missing.
     """
+    needs = frozenset(
+        name
+        for name, wanted in (("glossary", needs_glossary), ("campaign", needs_campaign))
+        if wanted
+    )
     if not CODE.fullmatch(code):
         raise ValueError(f"check code {code!r} must be a letter and three digits")
     if not NAME.fullmatch(name):
@@ -85,7 +92,7 @@ def check(
         if code in RULES or any(rule.name == name for rule in RULES.values()):
             raise ValueError(f"check {code} {name} is registered twice")
         summary = doc.splitlines()[0].strip()
-        RULES[code] = Rule(code, name, category, severity, scope, summary, function, needs_glossary)
+        RULES[code] = Rule(code, name, category, severity, scope, summary, function, needs)
         return function
 
     return register

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from toolkit.checks.analyse import Target
@@ -30,13 +30,17 @@ def workspace_targets(
     """Every source text, template and catalogue of the workspace, and the workspace view."""
     settings = workspace.settings
     root = settings.root
-    glossary = glossary_of(workspace)
+    resources = resources_of(workspace)
     targets: list[Target] = []
     documents: list[DocumentInfo] = []
     templates: dict[str, str] = {}
     catalogues: dict[tuple[str, str], str] = {}
     for path in discover(settings.source_dir):
-        targets.append(Target(path, shown(path, root), glossary=glossary))
+        targets.append(
+            Target(
+                path, shown(path, root), glossary=resources.glossary, campaign=resources.campaign
+            )
+        )
         try:
             document = load_document(path)
         except InputError:
@@ -53,7 +57,13 @@ def workspace_targets(
     for template in workspace.templates():
         templates[template.stem] = shown(template, root)
         targets.append(
-            Target(template, templates[template.stem], document=template.stem, glossary=glossary)
+            Target(
+                template,
+                templates[template.stem],
+                document=template.stem,
+                glossary=resources.glossary,
+                campaign=resources.campaign,
+            )
         )
     for folder in sorted(settings.locales_dir.iterdir()) if settings.locales_dir.is_dir() else []:
         if locales and folder.name not in locales:
@@ -66,24 +76,37 @@ def workspace_targets(
                     catalogues[(path.stem, folder.name)],
                     folder.name,
                     path.stem,
-                    glossary=glossary,
+                    glossary=resources.glossary,
+                    campaign=resources.campaign,
                 )
             )
     view = WorkspaceView(root, tuple(documents), templates, catalogues)
     return targets, view
 
 
-def glossary_of(workspace: Workspace | None) -> Path | None:
-    """The workspace's glossary file, when it has one."""
-    if workspace is None or not workspace.settings.glossary.is_file():
-        return None
-    return workspace.settings.glossary
+@dataclass(frozen=True)
+class Resources:
+    """The workspace's glossary and campaign record, where those files exist."""
+
+    glossary: Path | None = None
+    campaign: Path | None = None
+
+
+def resources_of(workspace: Workspace | None) -> Resources:
+    """The glossary and campaign record that checks of ``workspace`` may use."""
+    if workspace is None:
+        return Resources()
+    settings = workspace.settings
+    return Resources(
+        settings.glossary if settings.glossary.is_file() else None,
+        settings.campaign if settings.campaign.is_file() else None,
+    )
 
 
 def path_targets(paths: Sequence[Path], workspace: Workspace | None) -> list[Target]:
     """The files named (folders searched recursively), each with its place in the workspace."""
     root = workspace.settings.root if workspace else None
-    glossary = glossary_of(workspace)
+    resources = resources_of(workspace)
     found: list[Target] = []
     for given in paths:
         if given.is_dir():
@@ -93,7 +116,13 @@ def path_targets(paths: Sequence[Path], workspace: Workspace | None) -> list[Tar
         else:
             raise InputError(given, None, "no such file or folder")
         for path in files:
-            found.append(replace(_placed(path, workspace, shown(path, root)), glossary=glossary))
+            found.append(
+                replace(
+                    _placed(path, workspace, shown(path, root)),
+                    glossary=resources.glossary,
+                    campaign=resources.campaign,
+                )
+            )
     return found
 
 
