@@ -9,11 +9,12 @@ from pathlib import Path
 
 import polib
 
+from toolkit.campaign import Campaign, load_campaign
 from toolkit.catalog.reader import read_catalog
 from toolkit.catalog.writer import format_catalog
 from toolkit.errors import InputError
 from toolkit.fsutil import write_if_changed
-from toolkit.model import Document
+from toolkit.model import Document, Segment
 from toolkit.settings import Settings
 
 SOURCE_LANGUAGE_HEADER = "X-Source-Language"
@@ -41,7 +42,28 @@ def now() -> str:
     return moment.strftime("%Y-%m-%d %H:%M+0000")
 
 
-def build_template(document: Document, settings: Settings, created: str) -> polib.POFile:
+def _type(segment: Segment, document: Document, campaign: Campaign | None) -> str:
+    """``type: paragraph``, or ``type: demand <id>`` for a marked demand.
+
+    An unmarked item of a demands list takes the id of the campaign's demand it states; one that
+    cannot be told is written ``type: demand ?`` (the check A105 says why).
+    """
+    if segment.demand is None:
+        return f"type: {segment.kind.value}"
+    ident = segment.demand
+    if not ident and campaign is not None:
+        ident = campaign.identify(segment.text, document.lang)[0] or ""
+    return f"type: demand {ident or '?'}"
+
+
+def load_campaign_of(settings: Settings) -> Campaign | None:
+    """The workspace's campaign record, if it has one."""
+    return load_campaign(settings.campaign) if settings.campaign.is_file() else None
+
+
+def build_template(
+    document: Document, settings: Settings, created: str, campaign: Campaign | None = None
+) -> polib.POFile:
     """The template of one document: a header and one entry per distinct segment."""
     template = polib.POFile(wrapwidth=settings.wrap)
     template.header = (
@@ -72,7 +94,9 @@ def build_template(document: Document, settings: Settings, created: str) -> poli
         entry = entries.get(key)
         if entry is None:
             entry = polib.POEntry(
-                msgid=segment.text, msgctxt=segment.context, comment=f"type: {segment.kind.value}"
+                msgid=segment.text,
+                msgctxt=segment.context,
+                comment=_type(segment, document, campaign),
             )
             entries[key] = entry
             template.append(entry)
@@ -86,9 +110,10 @@ def extract(documents: list[Document], settings: Settings) -> list[Extracted]:
     Every template is computed before any is written, so a bad file changes nothing.
     """
     planned: list[tuple[Document, Path, str, int]] = []
+    campaign = load_campaign_of(settings)
     for document in documents:
         path = settings.template_path(document.id)
-        text, count = _template_text(document, settings, path)
+        text, count = _template_text(document, settings, path, campaign)
         planned.append((document, path, text, count))
     return [
         Extracted(document.id, path, count, write_if_changed(path, text))
@@ -96,10 +121,12 @@ def extract(documents: list[Document], settings: Settings) -> list[Extracted]:
     ]
 
 
-def _template_text(document: Document, settings: Settings, path: Path) -> tuple[str, int]:
+def _template_text(
+    document: Document, settings: Settings, path: Path, campaign: Campaign | None
+) -> tuple[str, int]:
     """The template's text, keeping the old creation date when nothing else changed."""
     old_text, old_date = _existing(path)
-    template = build_template(document, settings, old_date or now())
+    template = build_template(document, settings, old_date or now(), campaign)
     text = format_catalog(template, width=settings.wrap)
     if text != old_text:
         template.metadata["POT-Creation-Date"] = now()

@@ -2,6 +2,8 @@
 
 from toolkit.checks import (
     completeness,
+    consistency,
+    demands,
     format,
     markup,
     placeholders,
@@ -10,4 +12,14 @@ from toolkit.checks import (
     typography,
 )
 
-FAMILIES = (completeness, format, markup, placeholders, punctuation, script, typography)
+FAMILIES = (
+    completeness,
+    consistency,
+    demands,
+    format,
+    markup,
+    placeholders,
+    punctuation,
+    script,
+    typography,
+)

@@ -1,0 +1,82 @@
+"""Consistency checks: one source translated alike everywhere, two sources not translated alike."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from toolkit.campaign import normalise
+from toolkit.checks.demands import demand_of
+from toolkit.checks.registry import Scope, check
+from toolkit.model import CatalogueView, Category, Hit, Pair, Severity
+
+# Short texts (a heading, a name, "Date:") legitimately share translations; sentences do not.
+_SENTENCE = 20
+
+
+def _reviewed(catalogue: CatalogueView) -> Iterator[Pair]:
+    return (pair for pair in catalogue.pairs if pair.msgstr and not pair.fuzzy)
+
+
+@check("K101", "demand-drift", Category.CONSISTENCY, Severity.WARNING, Scope.LOCALE)
+def demand_drift(locale: str, catalogues: dict[str, CatalogueView]) -> Iterator[Hit]:
+    """One demand is translated differently in two documents of one locale."""
+    first: dict[str, tuple[str, str, Pair]] = {}
+    for document, catalogue in sorted(catalogues.items()):
+        for pair in _reviewed(catalogue):
+            demand = demand_of(pair)
+            if demand is None or demand == "?":
+                continue
+            if demand not in first:
+                first[demand] = (document, catalogue.path, pair)
+                continue
+            _, where, other = first[demand]
+            if normalise(other.msgstr) != normalise(pair.msgstr) and normalise(
+                other.msgid
+            ) == normalise(pair.msgid):
+                yield Hit(
+                    f"demand {demand!r} is translated otherwise in {where}:{other.line}:"
+                    f" {other.msgstr}",
+                    path=catalogue.path,
+                    pair=pair,
+                    document=document,
+                )
+
+
+@check("K102", "translation-drift", Category.CONSISTENCY, Severity.WARNING, Scope.LOCALE)
+def translation_drift(locale: str, catalogues: dict[str, CatalogueView]) -> Iterator[Hit]:
+    """One source text is translated differently in two catalogues of one locale."""
+    first: dict[tuple[str | None, str], tuple[str, Pair]] = {}
+    for document, catalogue in sorted(catalogues.items()):
+        for pair in _reviewed(catalogue):
+            key = (pair.msgctxt, pair.msgid)
+            if key not in first:
+                first[key] = (catalogue.path, pair)
+                continue
+            where, other = first[key]
+            if normalise(other.msgstr) != normalise(pair.msgstr):
+                yield Hit(
+                    f"the same source is translated otherwise in {where}:{other.line}:"
+                    f" {other.msgstr}",
+                    path=catalogue.path,
+                    pair=pair,
+                    document=document,
+                )
+
+
+@check("K103", "same-translation", Category.CONSISTENCY, Severity.WARNING, Scope.CATALOGUE)
+def same_translation(catalogue: CatalogueView) -> Iterator[Hit]:
+    """Two different source sentences have the same translation in one catalogue."""
+    seen: dict[str, Pair] = {}
+    for pair in _reviewed(catalogue):
+        if len(pair.msgid) < _SENTENCE or pair.msgctxt is not None:
+            continue
+        key = normalise(pair.msgstr)
+        other = seen.setdefault(key, pair)
+        if other is pair or normalise(other.msgid) == normalise(pair.msgid):
+            continue
+        if demand_of(pair) is not None and demand_of(other) is not None:
+            continue  # two demands alike: A104 demand-repeated, an error, says so
+        yield Hit(
+            f"same translation as the different source at line {other.line}: {other.msgid[:60]}",
+            pair=pair,
+        )
