@@ -17,6 +17,11 @@ from toolkit.checks.registry import RULES
 from toolkit.convert import convert
 from toolkit.errors import InputError
 from toolkit.extract import extract
+from toolkit.fsutil import write_if_changed
+from toolkit.glossary import load_glossary
+from toolkit.glossary.audit import audit
+from toolkit.glossary.export import FORMATS as GLOSSARY_FORMATS
+from toolkit.glossary.export import export
 from toolkit.report import FORMATS, render
 from toolkit.stats import stats
 from toolkit.update import update
@@ -303,6 +308,74 @@ def convert_command(
                 f" (fuzzy, to review), {result.kept} reviewed kept"
             )
     click.echo(f"{len(results)} catalogues, {sum(r.written for r in results)} written")
+
+
+@cli.group("glossary")
+def glossary_group() -> None:
+    """Validate the glossary and export it for CAT tools and spreadsheets."""
+
+
+def _glossary_path(context: click.Context, path: Path | None) -> Path:
+    """The glossary named, else the workspace's (``glossary`` setting)."""
+    if path is not None:
+        return path
+    parent = context.parent
+    return _workspace(parent if parent is not None else context).settings.glossary
+
+
+@glossary_group.command("check")
+@click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+@_clean_errors
+def glossary_check_command(context: click.Context, path: Path | None) -> None:
+    """Check the glossary; exit 1 on problems, 2 when it cannot be read.
+
+    Checks the format, that no form names two entries, that a person's romanisation is the
+    pinyin of the Chinese name, that Traditional forms are OpenCC's conversion of the
+    Simplified ones (unless overridden) and that verified entries give their source.
+
+    \b
+    Example:
+      advocacy glossary check
+    """
+    glossary = _glossary_path(context, path)
+    problems = audit(glossary)
+    for problem in problems:
+        click.echo(f"{_shown(glossary)}:{problem.line or 0}: {problem.message}")
+    click.echo(f"{len(problems)} problems in {_shown(glossary)}")
+    raise SystemExit(1 if problems else 0)
+
+
+@glossary_group.command("export")
+@click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format", "output", type=click.Choice(GLOSSARY_FORMATS), default="tbx", show_default=True
+)
+@click.option(
+    "--output",
+    "-o",
+    "target",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
+@click.pass_context
+@_clean_errors
+def glossary_export_command(
+    context: click.Context, path: Path | None, output: str, target: Path | None
+) -> None:
+    """Export the glossary: TBX-Basic for CAT tools (Trados, memoQ, OmegaT, Weblate), or CSV.
+
+    \b
+    Examples:
+      advocacy glossary export --format tbx -o glossary.tbx
+      advocacy glossary export --format csv > glossary.csv
+    """
+    text = export(load_glossary(_glossary_path(context, path)), output)
+    if target is None:
+        click.echo(text, nl=False)
+        return
+    write_if_changed(target, text)
+    click.echo(f"{_shown(target)}: {output} written", err=True)
 
 
 def main() -> None:

@@ -14,6 +14,8 @@ from toolkit.catalog.reader import read_catalog
 from toolkit.catalog.writer import format_catalog
 from toolkit.errors import InputError
 from toolkit.fsutil import write_if_changed
+from toolkit.glossary import Glossary, load_glossary
+from toolkit.glossary.hints import hints
 from toolkit.model import Document, Segment
 from toolkit.settings import Settings
 
@@ -62,9 +64,16 @@ def load_campaign_of(settings: Settings) -> Campaign | None:
 
 
 def build_template(
-    document: Document, settings: Settings, created: str, campaign: Campaign | None = None
+    document: Document,
+    settings: Settings,
+    created: str,
+    campaign: Campaign | None = None,
+    glossary: Glossary | None = None,
 ) -> polib.POFile:
-    """The template of one document: a header and one entry per distinct segment."""
+    """The template of one document: a header and one entry per distinct segment.
+
+    With a glossary, an entry that mentions glossary names gets a ``names:`` hint for each.
+    """
     template = polib.POFile(wrapwidth=settings.wrap)
     template.header = (
         f"Translation template of {document.title!r} ({document.id}).\n"
@@ -93,10 +102,11 @@ def build_template(
         key = (segment.context, segment.text)
         entry = entries.get(key)
         if entry is None:
+            comment = [_type(segment, document, campaign)]
+            if glossary is not None:
+                comment += hints(glossary, segment.text, document.lang, settings.locales)
             entry = polib.POEntry(
-                msgid=segment.text,
-                msgctxt=segment.context,
-                comment=_type(segment, document, campaign),
+                msgid=segment.text, msgctxt=segment.context, comment="\n".join(comment)
             )
             entries[key] = entry
             template.append(entry)
@@ -111,9 +121,10 @@ def extract(documents: list[Document], settings: Settings) -> list[Extracted]:
     """
     planned: list[tuple[Document, Path, str, int]] = []
     campaign = load_campaign_of(settings)
+    glossary = load_glossary(settings.glossary) if settings.glossary.is_file() else None
     for document in documents:
         path = settings.template_path(document.id)
-        text, count = _template_text(document, settings, path, campaign)
+        text, count = _template_text(document, settings, path, campaign, glossary)
         planned.append((document, path, text, count))
     return [
         Extracted(document.id, path, count, write_if_changed(path, text))
@@ -122,11 +133,15 @@ def extract(documents: list[Document], settings: Settings) -> list[Extracted]:
 
 
 def _template_text(
-    document: Document, settings: Settings, path: Path, campaign: Campaign | None
+    document: Document,
+    settings: Settings,
+    path: Path,
+    campaign: Campaign | None,
+    glossary: Glossary | None,
 ) -> tuple[str, int]:
     """The template's text, keeping the old creation date when nothing else changed."""
     old_text, old_date = _existing(path)
-    template = build_template(document, settings, old_date or now(), campaign)
+    template = build_template(document, settings, old_date or now(), campaign, glossary)
     text = format_catalog(template, width=settings.wrap)
     if text != old_text:
         template.metadata["POT-Creation-Date"] = now()

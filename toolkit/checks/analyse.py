@@ -205,7 +205,7 @@ def _analyse_catalogue(
                 result.findings.append(_pair_finding(rule, message, view, pair))
     for rule in rules:
         if rule.scope is Scope.CATALOGUE and not is_template:
-            for hit in rule.function(view):
+            for hit in rule.function(view, **_given(rule, extra)):
                 result.findings.append(_hit_finding(rule, hit, view))
 
 
