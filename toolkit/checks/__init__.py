@@ -3,6 +3,7 @@
 from toolkit.checks import (
     completeness,
     consistency,
+    dates,
     demands,
     format,
     markup,
@@ -16,6 +17,7 @@ from toolkit.checks import (
 FAMILIES = (
     completeness,
     consistency,
+    dates,
     demands,
     format,
     markup,
