@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 from dataclasses import asdict
+from functools import lru_cache
 from pathlib import Path
 
 from toolkit import __version__
@@ -25,11 +26,23 @@ def cache_dir() -> Path:
     return Path(base) / "advocacy-toolkit" / "check"
 
 
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """The toolkit's own code as installed (a changed check must not serve an old result)."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
 def key(target: Target, codes: frozenset[str], data: bytes) -> str:
-    """What a result depends on: the bytes, the version, the rules and the file's place."""
+    """What a result depends on: the bytes, the code, the rules and the file's place."""
     digest = hashlib.sha256()
     for part in (
         __version__,
+        _code_digest(),
         ",".join(sorted(codes)),
         target.shown,
         target.locale or "",

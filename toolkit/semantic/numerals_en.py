@@ -1,0 +1,295 @@
+"""English number words: cardinals, ordinals, fractions, halves and vague amounts, with spans."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from fractions import Fraction
+
+from toolkit.semantic.numerals import Number, Numeral, alternation, number, words
+
+_SMALL = words(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen"""
+)
+_TENS = {
+    word: 10 * (index + 2)
+    for index, word in enumerate(words("twenty thirty forty fifty sixty seventy eighty ninety"))
+}
+# "dozen" multiplies like "hundred": "two dozen" is 24.
+_HUNDREDS = {"hundred": 100, "dozen": 12}
+_SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    **{word + "th": value for value, word in enumerate(_SMALL) if 13 <= value <= 19},
+    **{word[:-1] + "ieth": value for word, value in _TENS.items()},
+    "hundredth": 100, "thousandth": 1000,
+}  # fmt: skip
+WORDS = frozenset([*_SMALL, *_TENS, *_HUNDREDS, *_SCALES, *_ORDINALS])
+# Words that count for sure: any cardinal but "one" (as often "a" or a pronoun).
+CARDINALS = frozenset([*_SMALL, *_TENS, *_HUNDREDS, *_SCALES]) - {"one"}
+_WORD = alternation(WORDS)
+# Words joined by spaces or hyphens, "and" only inside ("one hundred and five"); "a" before a
+# scale is one ("a hundred"). Where the words do not make one number the parser splits them.
+_RUN = re.compile(
+    rf"(?:\ban?[ \t]+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
+    rf"\b(?:{_WORD})(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_WORD}))*\b",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[A-Za-z]+")
+_AND_HALF = re.compile(r"(?:[ \t]+|-)and(?:[ \t]+|-)an?(?:[ \t]+|-)half\b", re.IGNORECASE)
+
+_DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, **{
+    word: value for word, value in _ORDINALS.items() if 4 <= value <= 10
+}}  # fmt: skip
+# "two thirds", "one-quarter"; "a third" only before "of", else it is an ordinal ("a third
+# party").
+_FRACTION = re.compile(
+    rf"\b(?P<num>an?|{'|'.join(_SMALL[1:10])})[ \t-]+"
+    rf"(?P<den>{'|'.join(_DENOMINATORS)})(?P<plural>s)?\b(?!-)"
+    r"(?P<of>[ \t]+(?:of|less|more|fewer)\b)?",
+    re.IGNORECASE,
+)
+_DURATION = r"(?:year|month|week|day|hour|minute)s?\b"
+_HALF_A = re.compile(
+    rf"(?<!and a )(?<!-and-a-)\bhalf(?:[ \t-]+an?)?(?=[ \t-]+{_DURATION})", re.IGNORECASE
+)
+_A_AND_A_HALF = re.compile(
+    r"\ban?[ \t]+(?P<unit>year|month|week|day|hour|minute)[ \t]+and[ \t]+a[ \t]+half\b",
+    re.IGNORECASE,
+)
+# An order of magnitude, not a count: "dozens of" is 数十, "hundreds of" 数百, "tens of
+# thousands" 数万. The value is the magnitude.
+_MAGNITUDE = {"dozen": 10, "ten": 10, "hundred": 100, "thousand": 1000, "million": 10**6,
+              "billion": 10**9}  # fmt: skip
+_VAGUE = re.compile(
+    r"\b(?:(?:several|a[ \t]+few|a[ \t]+couple[ \t]+of)[ \t]+"
+    r"(?P<one>dozen|hundred|thousand|million)"
+    r"|(?P<many>dozens|tens|hundreds|thousands|millions|billions)"
+    r"(?:[ \t]+of[ \t]+(?P<times>thousands|millions))?(?=[ \t]+of\b))\b",
+    re.IGNORECASE,
+)
+# Words that may count but as often do not ("both", "once" = when, "a single"), and words
+# holding a number ("zeroed", "quadrennial" = 四年一次): they can answer a number of the
+# other text, and are never required.
+_WEAK: dict[str, tuple[Number, str | None]] = {
+    "both": (2, None), "twice": (2, "times"), "once": (1, "times"), "single": (1, None),
+    "double": (2, None), "triple": (3, None), "couple": (2, None), "pair": (2, None),
+    "half": (Fraction(1, 2), None), "zeroed": (0, None), "zeroes": (0, None),
+    "zeros": (0, None), "decade": (10, "year"), "fortnight": (2, "week"),
+    "biennial": (2, "year"), "quadrennial": (4, "year"),
+}  # fmt: skip
+_WEAK_WORD = re.compile(rf"\b{alternation(_WEAK)}\b", re.IGNORECASE)
+# "second" is a unit of time after "a", "per", "each" when no noun follows ("wait a second");
+# it is an ordinal before a noun ("a second argument").
+_SECOND_UNIT_BEFORE = re.compile(
+    r"\b(?:per|each|every|an?|one|half[ \t]+a|leap|split)[ \t]+$", re.IGNORECASE
+)
+_SECOND_UNIT_ALWAYS = re.compile(r"\b(?:per|each|every|leap|split)[ \t]+$", re.IGNORECASE)
+_SECOND_ORDINAL_AFTER = re.compile(
+    r"[ \t]+(?!(?:and|or|to|of|in|for|later|ago|before|after|earlier|longer|at|on)\b)[a-z]"
+)
+# "fourfold" = 4倍.
+_FOLD_WORDS = [word + "fold" for word in [*_SMALL[2:], *_TENS, "hundred", "thousand"]]
+_FOLD = re.compile(
+    rf"\b(?P<n>{'|'.join([*_SMALL[2:], *_TENS, 'hundred', 'thousand'])})fold\b", re.IGNORECASE
+)
+# Other words that hold a number, for the quick test of whether a text has any.
+OTHER_WORDS = frozenset(
+    [*_WEAK, *_FOLD_WORDS, "dozens", "tens", "hundreds", "thousands", "millions", "billions",
+     "halves", "quarter", "quarters", "thirds", "fourths", "fifths"]
+)  # fmt: skip
+SCALE_AFTER_DIGITS = re.compile(r"[ \t]+(?P<scale>hundred|thousand|million|billion)\b", re.I)
+SCALES = {**_HUNDREDS, **_SCALES}
+
+
+def numerals(text: str) -> list[Numeral]:
+    """The numbers written in English words in ``text``, each with its span."""
+    found: list[Numeral] = []
+    work = text
+    lower = text.lower()
+    for scan, needs in _SCANS:
+        if needs and not any(word in lower for word in needs):
+            continue
+        new = list(scan(work))
+        found.extend(new)
+        for item in new:
+            work = work[: item.start] + "\0" * (item.end - item.start) + work[item.end :]
+    return found
+
+
+def _fractions(text: str) -> Iterator[Numeral]:
+    for match in _FRACTION.finditer(text):
+        num, den = match.group("num").lower(), _DENOMINATORS[match.group("den").lower()]
+        if num in ("a", "an") and not match.group("of"):
+            continue  # "a third party" is an ordinal; "and a half" belongs to the number before
+        value = Fraction(1 if num in ("a", "an") else _SMALL.index(num), den)
+        yield Numeral(match.start(), match.end("den") + len(match.group("plural") or ""), value)
+
+
+def _halves(text: str) -> Iterator[Numeral]:
+    for match in _A_AND_A_HALF.finditer(text):
+        yield Numeral(match.start(), match.end(), Fraction(3, 2), unit=match.group("unit").lower())
+    for match in _HALF_A.finditer(text):
+        yield Numeral(match.start(), match.end(), Fraction(1, 2))
+
+
+def _vague(text: str) -> Iterator[Numeral]:
+    for match in _VAGUE.finditer(text):
+        words = match.group("one") or match.group("many").lower().rstrip("s")
+        value = _MAGNITUDE[words.lower()] * _MAGNITUDE.get(
+            (match.group("times") or "").lower().rstrip("s"), 1
+        )
+        yield Numeral(match.start(), match.end(), value, vague=True)
+
+
+def _folds(text: str) -> Iterator[Numeral]:
+    for match in _FOLD.finditer(text):
+        word = match.group("n").lower()
+        value = _SCALES.get(word) or _HUNDREDS.get(word) or _TENS.get(word) or _SMALL.index(word)
+        yield Numeral(match.start(), match.end(), value, unit="fold")
+
+
+def _weak(text: str) -> Iterator[Numeral]:
+    for match in _WEAK_WORD.finditer(text):
+        value, unit = _WEAK[match.group().lower()]
+        yield Numeral(match.start(), match.end(), value, weak=True, unit=unit)
+
+
+def _runs(text: str) -> Iterator[Numeral]:
+    for match in _RUN.finditer(text):
+        tokens = [(m.group().lower(), match.start() + m.start(), match.start() + m.end())
+                  for m in _TOKEN.finditer(match.group())]  # fmt: skip
+        for start, end, value, ordinal in _parse(tokens):
+            if text[start:end].lower() == "second" and _second_is_time(text, start, end):
+                continue
+            if ordinal and text.startswith("-", start - 1):
+                continue  # "sub-second" is no ordinal
+            half = None if ordinal else _AND_HALF.match(text, end)
+            if half:
+                end, value = half.end(), number(Fraction(value) + Fraction(1, 2))
+            # An ordinal before no noun stands for one ("the second is", "First, ...": 后者,
+            # 其次); a scale alone is a noun ("the thousand separator").
+            # An ordinal word need not be one in the translation: "the second" is 后者 "the
+            # latter", "a second way" 另一种 "another way", "second, ..." 其次. "a thousand"
+            # and a scale alone are as often nouns ("a thousand separator").
+            weak = value == 1 or ordinal or text[start:end].lower().split()[-1] in SCALES
+            yield Numeral(start, end, value, ordinal=ordinal, weak=weak)
+
+
+# Each scan with the words it needs (none: always run).
+_SCANS = (
+    (_halves, ("half",)),
+    (
+        _fractions,
+        (
+            "half",
+            "halve",
+            "third",
+            "quarter",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+        ),
+    ),
+    (_vague, ("dozen", "tens", "hundred", "thousand", "million", "billion")),
+    (_folds, ("fold",)),
+    (_runs, ()),
+    (_weak, ()),
+)
+
+
+def _second_is_time(text: str, start: int, end: int) -> bool:
+    if not _SECOND_UNIT_BEFORE.search(text, max(0, start - 24), start):
+        return False
+    if _SECOND_UNIT_ALWAYS.search(text, max(0, start - 8), start):
+        return True
+    return not _SECOND_ORDINAL_AFTER.match(text, end)
+
+
+def _parse(tokens: list[tuple[str, int, int]]) -> list[tuple[int, int, Number, bool]]:
+    """Split a run of number words into numbers: (start, end, value, is-ordinal)."""
+    out: list[tuple[int, int, Number, bool]] = []
+    total = current = 0
+    start: int | None = None
+    end = 0
+    last = ""  # kind of the previous word: small, tens, hundred, scale, a
+    last_scale = 0
+
+    def flush() -> None:
+        nonlocal total, current, start, last, last_scale
+        if start is not None and last != "a":
+            out.append((start, end, total + current, False))
+        total = current = last_scale = 0
+        start, last = None, ""
+
+    for word, word_start, word_end in tokens:
+        if word == "and":
+            if last not in ("hundred", "scale"):
+                flush()
+            continue
+        if word in ("a", "an"):
+            flush()
+            start, current, last, end = word_start, 0, "a", word_end
+            continue
+        kind, value = _kind(word)
+        if word == "second" and last in ("small", "tens", "hundred", "scale"):
+            flush()  # "one second": the unit of time, read with the number before it
+            continue
+        if not _continues(last, kind, value, current, last_scale):
+            flush()
+        if start is None:
+            start = word_start
+        end = word_end
+        if kind in ("small", "tens"):
+            current += value
+        elif kind == "hundred":
+            current = (current or 1) * value
+        elif kind == "scale":
+            total, current, last_scale = total + (current or 1) * value, 0, value
+        else:  # an ordinal ends its number
+            value = (current or 1) * value if value >= 100 else current + value
+            out.append((start, end, total + value, True))
+            total = current = last_scale = 0
+            start, last = None, ""
+            continue
+        last = "zero" if word == "zero" else kind
+    flush()
+    return out
+
+
+def _kind(word: str) -> tuple[str, int]:
+    if word in _ORDINALS:
+        return "ordinal", _ORDINALS[word]
+    if word in _TENS:
+        return "tens", _TENS[word]
+    if word in _HUNDREDS:
+        return "hundred", _HUNDREDS[word]
+    if word in _SCALES:
+        return "scale", _SCALES[word]
+    return "small", _SMALL.index(word)
+
+
+def _continues(last: str, kind: str, value: int, current: int, last_scale: int) -> bool:
+    """Whether a word of ``kind`` goes on the number read so far ("twenty" + "one": yes)."""
+    if not last:
+        return True
+    if last == "zero":
+        return False
+    ones = current % 100
+    allowed = {
+        "a": kind in ("hundred", "scale"),
+        "small": kind in ("hundred", "scale") or (kind == "ordinal" and value >= 100),
+        "tens": (kind in ("small", "ordinal") and 0 < value < 10 and ones % 10 == 0)
+        or kind == "scale",
+        "hundred": kind in ("small", "tens", "ordinal")
+        or (kind == "scale" and (not last_scale or value < last_scale)),
+        "scale": kind in ("small", "tens", "hundred", "ordinal")
+        or (kind == "scale" and value < last_scale),
+    }
+    return allowed.get(last, False) and not (kind == "small" and value == 0)
