@@ -1,6 +1,6 @@
 """Catalogue reader and writer, judged by GNU itself: msgcat's layout, msgfmt's checks."""
 
-# ruff: noqa: RUF001  (full-width Chinese punctuation and letters are the test data)
+
 
 from __future__ import annotations
 

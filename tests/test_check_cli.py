@@ -125,7 +125,7 @@ def test_selection(tmp_path: Path, options: list[str], expected: set[str]) -> No
 
 def test_unknown_rule_in_select_is_usage_error(tmp_path: Path) -> None:
     catalogue = write(tmp_path / "zh_Hans.po", 'msgid "a"\nmsgstr "甲"\n')
-    code, out, err = run("check", "--select", "no-such-rule", str(catalogue))
+    code, _out, err = run("check", "--select", "no-such-rule", str(catalogue))
     assert code == 2
     assert err.strip() == "--select: unknown rule 'no-such-rule' (see advocacy rules)"
 

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (Chinese punctuation is part of the translations)
+
 """Date checks: dates compared by value across scripts, both directions, partial dates, ranges."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF003  (full-width Chinese punctuation is the test data)
+# ruff: noqa: RUF003  (full-width Chinese punctuation is the test data)
 """Markup checks: emphasis, code, links, images, URLs, e-mail, HTML tags and placeholders."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (full-width punctuation and curly quotes are part of real texts)
+
 """Names checks: glossary names kept, spelt right and not added, both directions and scripts."""
 
 from __future__ import annotations

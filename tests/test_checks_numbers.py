@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (Chinese punctuation is the test data)
+
 """Number checks: quantities of a source and its translation compared by value, both ways."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (full-width Chinese punctuation is the test data)
+
 """Punctuation checks: half-width marks in Chinese, full-width marks in English, end marks."""
 
 from __future__ import annotations

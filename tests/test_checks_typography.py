@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF003  (full-width punctuation is what these checks are about)
+# ruff: noqa: RUF003  (full-width punctuation is what these checks are about)
 """Typography checks: doubled words and punctuation, spaces in CJK text, edge whitespace."""
 
 from __future__ import annotations

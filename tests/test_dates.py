@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (full-width digits and Chinese punctuation are what these tests read)
+
 """Finding dates in running text: every form, its value and its span; what is not a date."""
 
 from __future__ import annotations

@@ -54,7 +54,7 @@ def test_changed_source_gets_new_creation_date(
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     workspace = _workspace(tmp_path, DATA / "constructs.md")
-    [first] = extract(workspace.documents(), workspace.settings)
+    [_first] = extract(workspace.documents(), workspace.settings)
     source = tmp_path / "source_texts" / "constructs.md"
     source.write_text(source.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "2000000000")

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (curly quotes are part of real texts)
+
 """The glossary: its format and errors, matching, ``glossary check``, exports and hints."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Merging a template into a catalogue: each matching step, headers, idempotence, GNU agreement."""
 
-# ruff: noqa: RUF001  (full-width Chinese punctuation is the test data)
+
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (full-width digits and brackets are the test data)
+
 """Quantities found in English and Chinese text: values, units, qualifiers, ordinals, guards."""
 
 from __future__ import annotations
