@@ -40,8 +40,9 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float,
     """Wall time, peak memory of the process tree and stdout of one command."""
     peak = 0
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                               env=env, text=True)
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True
+    )
 
     def sample() -> None:
         nonlocal peak
@@ -60,17 +61,25 @@ def cpu_seconds(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall and CPU time (user + system of the command and its children)."""
     before = os.times()
     start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+    subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False
+    )
     after = os.times()
-    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    cpu = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
     return time.perf_counter() - start, cpu
 
 
 def msgfmt_time(files: list[Path]) -> float:
     start = time.perf_counter()
     for path in files:
-        subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(path)],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(
+            ["msgfmt", "--check-format", "-o", "/dev/null", str(path)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
     return time.perf_counter() - start
 
 
@@ -78,14 +87,19 @@ def pofilter_time() -> float | None:
     pofilter = POFILTER_ENV / "bin" / "pofilter"
     if not pofilter.exists():
         subprocess.run([sys.executable, "-m", "venv", str(POFILTER_ENV)], check=True)
-        installed = subprocess.run([str(POFILTER_ENV / "bin" / "pip"), "install", "-q",
-                                    "translate-toolkit"], check=False)
+        installed = subprocess.run(
+            [str(POFILTER_ENV / "bin" / "pip"), "install", "-q", "translate-toolkit"], check=False
+        )
         if installed.returncode != 0:
             return None
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()
-        subprocess.run([str(pofilter), "--progress=none", "-i", str(CORPUS), "-o", out],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(
+            [str(pofilter), "--progress=none", "-i", str(CORPUS), "-o", out],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
         return time.perf_counter() - start
 
 
@@ -100,15 +114,19 @@ def main() -> None:
         wall, cpu = cpu_seconds([str(ADVOCACY), "check", "--no-cache", str(CORPUS)], env)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
-    summary = out[out.rfind('"summary"'):].replace("\n", " ")
+    summary = out[out.rfind('"summary"') :].replace("\n", " ")
     reference = msgfmt_time(files)
     pofilter = pofilter_time()
     print(f"corpus: {len(files)} files; {summary}")
     print(f"msgfmt --check-format, a process per file: {reference:.2f} s")
-    print(f"advocacy check, cold:  {cold:.2f} s = {cold / reference:.2f}x msgfmt,"
-          f" peak memory {cold_peak / 2**20:.0f} MB")
-    print(f"advocacy check, warm:  {warm:.2f} s = {warm / reference:.2f}x msgfmt,"
-          f" peak memory {warm_peak / 2**20:.0f} MB")
+    print(
+        f"advocacy check, cold:  {cold:.2f} s = {cold / reference:.2f}x msgfmt,"
+        f" peak memory {cold_peak / 2**20:.0f} MB"
+    )
+    print(
+        f"advocacy check, warm:  {warm:.2f} s = {warm / reference:.2f}x msgfmt,"
+        f" peak memory {warm_peak / 2**20:.0f} MB"
+    )
     print(f"cores used (cold, no cache): CPU {cpu:.2f} s over wall {wall:.2f} s = {cpu / wall:.2f}")
     if pofilter is None:
         print("pofilter: could not be installed")
