@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +13,7 @@ from rapidfuzz import fuzz
 
 from toolkit.errors import InputError
 from toolkit.locales import canonical, parse_locale
+from toolkit.tomlfile import read_toml
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FACT_KINDS = ("date", "duration", "count")
@@ -93,17 +93,7 @@ def normalise(text: str) -> str:
 
 def load_campaign(path: Path) -> Campaign:
     """Read and validate a campaign record; every problem is an ``InputError`` at its line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
-    except UnicodeDecodeError:
-        raise InputError(path, None, "not valid UTF-8 text") from None
-    except tomllib.TOMLDecodeError as error:
-        where = re.search(r"at line (\d+)", str(error))
-        reason = str(error).split(" (at")[0]
-        raise InputError(
-            path, int(where.group(1)) if where else None, f"invalid TOML: {reason}"
-        ) from None
+    text, data = read_toml(path)
     unknown = set(data) - {"demands", "facts"}
     if unknown:
         key = sorted(unknown)[0]

@@ -11,6 +11,7 @@ from typing import Any
 
 from toolkit.errors import InputError
 from toolkit.locales import parse_locale
+from toolkit.tomlfile import parse_toml
 
 DEFAULT_LOCALES = ("en", "zh_Hans", "zh_Hant")
 
@@ -106,13 +107,7 @@ def _read_table(root: Path) -> tuple[Path | None, Mapping[str, Any]]:
         if not path.is_file():
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            where = re.search(r"at line (\d+)", str(error))
-            line = int(where.group(1)) if where else None
-            reason = str(error).split(" (at")[0]
-            raise InputError(path, line, f"invalid TOML: {reason}") from None
+        data = parse_toml(text, path)
         if not in_tool:
             return path, data
         tool = data.get("tool", {})

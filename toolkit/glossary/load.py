@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from toolkit.errors import InputError
 from toolkit.glossary.index import Glossary
 from toolkit.glossary.model import Entry, Kind, Status
 from toolkit.locales import canonical, parse_locale
+from toolkit.tomlfile import parse_toml
 
 ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 KEYS = ("kind", "status", "source", "note", "forbidden", "romanisation", "hant_override")
@@ -49,14 +49,7 @@ def read_glossary(path: Path) -> tuple[Glossary, list[InputError]]:
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
         raise InputError(path, line, "not valid UTF-8 text (save the file as UTF-8)") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        where = re.search(r"at line (\d+)", str(error))
-        reason = str(error).split(" (at")[0]
-        raise InputError(
-            path, int(where.group(1)) if where else None, f"invalid TOML: {reason}"
-        ) from None
+    data = parse_toml(text, path)
     lines = _key_lines(text)
     problems: list[InputError] = []
     entries: list[Entry] = []
