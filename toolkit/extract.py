@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import polib
 
 from toolkit.campaign import Campaign, load_campaign
-from toolkit.catalog.reader import read_catalog
 from toolkit.catalog.writer import format_catalog
-from toolkit.errors import InputError
 from toolkit.fsutil import write_if_changed
 from toolkit.glossary import Glossary, load_glossary
 from toolkit.glossary.hints import hints
@@ -21,6 +20,7 @@ from toolkit.settings import Settings
 
 SOURCE_LANGUAGE_HEADER = "X-Source-Language"
 DOCUMENT_DATE_HEADER = "X-Document-Date"
+_CREATION_DATE = re.compile(r'^"POT-Creation-Date: ([^"\\]*)\\n"$', re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -154,8 +154,8 @@ def _existing(path: Path) -> tuple[str | None, str | None]:
     if not path.is_file():
         return None, None
     try:
-        return path.read_text(encoding="utf-8"), read_catalog(path).metadata.get(
-            "POT-Creation-Date"
-        )
-    except (InputError, UnicodeDecodeError):
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
         return None, None
+    found = _CREATION_DATE.search(text)
+    return text, found.group(1) if found else None

@@ -8,7 +8,6 @@ from pathlib import Path
 import polib
 
 from toolkit.catalog.reader import read_catalog
-from toolkit.extract import SOURCE_LANGUAGE_HEADER
 from toolkit.workspace import Workspace
 
 
@@ -55,27 +54,22 @@ class Completeness:
 def stats(workspace: Workspace, locales: tuple[str, ...] = ()) -> list[Completeness]:
     """Completeness of every document's catalogue in every target locale."""
     rows: list[Completeness] = []
-    for template_path in workspace.templates():
-        template = read_catalog(template_path)
-        document = template_path.stem
-        source_lang = template.metadata.get(SOURCE_LANGUAGE_HEADER) or "en"
-        for locale in workspace.target_locales(source_lang, locales):
-            path = workspace.settings.catalogue_path(document, locale)
-            if not path.exists():
-                entries = sum(1 for entry in template if not entry.obsolete)
-                rows.append(Completeness(document, locale, path, False, 0, 0, entries, 0))
-                continue
-            counts = count(read_catalog(path))
-            rows.append(
-                Completeness(
-                    document,
-                    locale,
-                    path,
-                    True,
-                    counts.translated,
-                    counts.fuzzy,
-                    counts.untranslated,
-                    counts.obsolete,
-                )
+    for document, template, locale, path in workspace.catalogues(locales):
+        if not path.exists():
+            entries = sum(1 for entry in template if not entry.obsolete)
+            rows.append(Completeness(document, locale, path, False, 0, 0, entries, 0))
+            continue
+        counts = count(read_catalog(path))
+        rows.append(
+            Completeness(
+                document,
+                locale,
+                path,
+                True,
+                counts.translated,
+                counts.fuzzy,
+                counts.untranslated,
+                counts.obsolete,
             )
+        )
     return rows

@@ -35,32 +35,27 @@ def update(
     """Merge each template into its catalogues. All inputs are read and merged before any write."""
     settings = workspace.settings
     planned: list[tuple[Updated, str]] = []
-    for template_path in workspace.templates():
-        template = read_catalog(template_path)
-        document = template_path.stem
-        source_lang = template.metadata.get(SOURCE_LANGUAGE_HEADER) or "en"
-        for locale in workspace.target_locales(source_lang, locales):
-            path = settings.catalogue_path(document, locale)
-            old = read_catalog(path) if path.exists() else None
-            merged = merge_catalog(
-                template, old, language=locale, plural_forms=plural_forms(locale), fuzzy=fuzzy
-            )
-            for key in (SOURCE_LANGUAGE_HEADER, DOCUMENT_DATE_HEADER):
-                # What the checks read from the header follows the template, not the old file.
-                if key in template.metadata and merged.metadata.get(key) != template.metadata[key]:
-                    merged.metadata[key] = template.metadata[key]
-            counts = count(merged)
-            result = Updated(
-                document,
-                locale,
-                path,
-                old is None,
-                False,
-                counts.fuzzy,
-                counts.untranslated,
-                counts.obsolete,
-            )
-            planned.append((result, format_catalog(merged, width=settings.wrap)))
+    for document, template, locale, path in workspace.catalogues(locales):
+        old = read_catalog(path) if path.exists() else None
+        merged = merge_catalog(
+            template, old, language=locale, plural_forms=plural_forms(locale), fuzzy=fuzzy
+        )
+        for key in (SOURCE_LANGUAGE_HEADER, DOCUMENT_DATE_HEADER):
+            # What the checks read from the header follows the template, not the old file.
+            if key in template.metadata and merged.metadata.get(key) != template.metadata[key]:
+                merged.metadata[key] = template.metadata[key]
+        counts = count(merged)
+        result = Updated(
+            document,
+            locale,
+            path,
+            old is None,
+            False,
+            counts.fuzzy,
+            counts.untranslated,
+            counts.obsolete,
+        )
+        planned.append((result, format_catalog(merged, width=settings.wrap)))
     return [
         Updated(**{**vars(result), "written": write_if_changed(result.path, text)})
         for result, text in planned

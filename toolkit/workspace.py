@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import polib
+
+from toolkit.catalog.reader import read_catalog
 from toolkit.errors import InputError
+from toolkit.extract import SOURCE_LANGUAGE_HEADER
 from toolkit.locales import parse_locale, same_language
 from toolkit.model import Document
 from toolkit.settings import Settings, find_root, load_settings
@@ -39,6 +44,22 @@ class Workspace:
         """The ``.pot`` templates in the locales folder, sorted."""
         folder = self.settings.locales_dir
         return sorted(folder.glob("*.pot")) if folder.is_dir() else []
+
+    def catalogues(
+        self, locales: tuple[str, ...] = ()
+    ) -> Iterator[tuple[str, polib.POFile, str, Path]]:
+        """Each template (read once) with each locale it is translated into and that
+        catalogue's path: ``(document, template, locale, path)``."""
+        for template_path in self.templates():
+            template = read_catalog(template_path)
+            source_lang = template.metadata.get(SOURCE_LANGUAGE_HEADER) or "en"
+            for locale in self.target_locales(source_lang, locales):
+                yield (
+                    template_path.stem,
+                    template,
+                    locale,
+                    self.settings.catalogue_path(template_path.stem, locale),
+                )
 
     def target_locales(self, source_lang: str, only: tuple[str, ...] = ()) -> list[str]:
         """The locales a document is translated into: configured ones (or ``only``) but its own."""

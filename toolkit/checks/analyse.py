@@ -122,11 +122,8 @@ def catalogue_view(target: Target, catalogue: polib.POFile) -> CatalogueView:
     pairs = tuple(
         _pair(entry, locale, source_locale, date) for entry in catalogue if not entry.obsolete
     )
-    header_line = 1
-    for number, line in enumerate(_head(target.path), 1):
-        if line.startswith('msgid ""'):
-            header_line = number
-            break
+    header = getattr(catalogue, "source_header", None)  # the reader keeps the header entry
+    header_line = header.linenum if header is not None and header.linenum else 1
     return CatalogueView(
         path=target.shown,
         locale=locale,
@@ -138,11 +135,6 @@ def catalogue_view(target: Target, catalogue: polib.POFile) -> CatalogueView:
         obsolete=sum(1 for entry in catalogue if entry.obsolete),
         path_locale=path_locale,
     )
-
-
-def _head(path: Path) -> list[str]:
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        return [handle.readline() for _ in range(40)]
 
 
 def locale_from_path(path: Path) -> str | None:
