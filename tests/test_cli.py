@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from toolkit.cli import cli
+from toolkit.locales import plural_forms
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,18 +41,18 @@ def test_extract_update_stats(workspace: Path) -> None:
     assert run(workspace, "extract")[0] == 0
     code, out, _ = run(workspace, "update")
     assert code == 0
-    assert "10 catalogues, 10 written" in out
+    assert "12 catalogues, 12 written" in out
     catalogues = sorted(workspace.glob("locales/*/LC_MESSAGES/*.po"))
-    assert {path.parent.parent.name for path in catalogues} == {"zh_Hans", "zh_Hant"}
+    assert {path.parent.parent.name for path in catalogues} == {"en", "zh_Hans", "zh_Hant"}
     for path in catalogues:
         text = path.read_text(encoding="utf-8")
         assert f'"Language: {path.parent.parent.name}\\n"' in text
-        assert '"Plural-Forms: nplurals=1; plural=0;\\n"' in text
+        assert f'"Plural-Forms: {plural_forms(path.parent.parent.name)}\\n"' in text
         subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], check=True)
     code, out, _ = run(workspace, "stats", "--format", "json")
     rows = json.loads(out)["catalogues"]
     assert code == 0
-    assert len(rows) == 10
+    assert len(rows) == 12
     assert all(row["translated"] == 0 and row["untranslated"] == row["total"] for row in rows)
 
 
@@ -59,8 +60,8 @@ def test_second_run_changes_no_byte(workspace: Path) -> None:
     run(workspace, "extract")
     run(workspace, "update")
     before = snapshot(workspace)
-    assert run(workspace, "extract")[1].endswith("5 templates, 0 written\n")
-    assert run(workspace, "update")[1].endswith("10 catalogues, 0 written\n")
+    assert run(workspace, "extract")[1].endswith("6 templates, 0 written\n")
+    assert run(workspace, "update")[1].endswith("12 catalogues, 0 written\n")
     assert snapshot(workspace) == before
 
 
@@ -77,7 +78,7 @@ def test_stats_table_reports_missing_catalogues(workspace: Path) -> None:
 def test_update_locale_option(workspace: Path) -> None:
     run(workspace, "extract")
     assert run(workspace, "update", "-l", "zh_TW")[0] == 0
-    assert len(list(workspace.glob("locales/zh_TW/LC_MESSAGES/*.po"))) == 5
+    assert len(list(workspace.glob("locales/zh_TW/LC_MESSAGES/*.po"))) == 6
     code, _, err = run(workspace, "update", "-l", "xx_Nowhere")
     assert code == 2
     assert "unknown locale" in err
@@ -134,4 +135,4 @@ def test_python_dash_m(workspace: Path) -> None:
         capture_output=True, text=True, check=False, cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
-    assert "5 templates, 5 written" in result.stdout
+    assert "6 templates, 6 written" in result.stdout

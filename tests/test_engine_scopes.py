@@ -51,10 +51,10 @@ def test_document_and_locale_scopes(tmp_path: Path, grouped_rules: None) -> None
     report = check([], workspace, Options(select=("Z9",), use_cache=False))
     locale_hits = sorted(f.message for f in report.findings if f.code == "Z901")
     document_hits = sorted(f.message for f in report.findings if f.code == "Z902")
-    assert len(locale_hits) == 10
+    assert len(locale_hits) == 12
     assert "zh_Hant has urgent-action-2024" in locale_hits
     assert document_hits[0] == "joint-statement-2023: zh_Hans,zh_Hant"
-    assert len(document_hits) == 5
+    assert len(document_hits) == 6
     [finding] = [f for f in report.findings if f.message.startswith("urgent-action-2024:")]
     assert finding.msgctxt == "front-matter:title" and finding.location.line is not None
 

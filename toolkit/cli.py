@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
+import io
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -11,6 +14,8 @@ from typing import Any, TypeVar
 import click
 
 from toolkit import __version__
+from toolkit.build import BuildOptions, build_job, plan, write_index
+from toolkit.build.jobs import FORMATS as BUILD_FORMATS
 from toolkit.check import check as run_check
 from toolkit.check import exit_status, open_workspace, options_from
 from toolkit.checks.registry import RULES
@@ -308,6 +313,96 @@ def convert_command(
                 f" (fuzzy, to review), {result.kept} reviewed kept"
             )
     click.echo(f"{len(results)} catalogues, {sum(r.written for r in results)} written")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+@cli.command("build")
+@click.option("--locale", "locales", multiple=True, help="Only this locale (repeatable).")
+@click.option("--document", "documents", multiple=True, help="Only this document id (repeatable).")
+@click.option(
+    "--format",
+    "formats",
+    default="md,html",
+    show_default=True,
+    help="Comma-separated output formats: md, html, pdf.",
+)
+@click.option("--recipient", help="Only the letter to this recipient id.")
+@click.option("--sender", help="The sender's name, written in the letter's head and signature.")
+@click.option(
+    "--date",
+    "date",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The letter's date (default: the document's date).",
+)
+@click.option(
+    "--allow-incomplete",
+    is_flag=True,
+    help="Build refused letters anyway, missing parts in the source language and marked.",
+)
+@click.pass_context
+@_clean_errors
+def build_command(
+    context: click.Context,
+    locales: tuple[str, ...],
+    documents: tuple[str, ...],
+    formats: str,
+    recipient: str | None,
+    sender: str | None,
+    date: datetime.datetime | None,
+    allow_incomplete: bool,
+) -> None:
+    """Build finished letters in build/<locale>/; refuse any with a missing or wrong part.
+
+    A letter is refused when a segment is untranslated or fuzzy, a demand is missing or not
+    the approved wording, or an error finding stands on it: every reason is listed and the
+    command exits 1. A letter with recipients is built once per recipient.
+
+    \b
+    Example:
+      advocacy build --locale zh_Hans --format md,html,pdf --sender "Amnesty Hong Kong"
+    """
+    workspace = _workspace(context)
+    options = BuildOptions(
+        locales=locales,
+        documents=documents,
+        formats=_formats(formats),
+        recipient=recipient,
+        sender=sender,
+        date=date.date() if date else None,
+        allow_incomplete=allow_incomplete,
+    )
+    jobs = plan(workspace, options)
+    settings = workspace.settings
+    results = []
+    show_bar = len(jobs) > 1 and sys.stderr.isatty()
+    with click.progressbar(
+        jobs, label="Building", file=sys.stderr if show_bar else io.StringIO()
+    ) as bar:
+        for job in bar:
+            results.append(build_job(job, settings, options))
+    for built in results:
+        job = built.job
+        name = f"{job.document.id} ({job.locale})"
+        if built.refused:
+            click.echo(f"{name}: refused, not built:", err=True)
+        elif built.incomplete:
+            click.echo(f"{name}: built incomplete (--allow-incomplete):", err=True)
+        for reason in job.reasons:
+            click.echo(f"  {reason}", err=True)
+    index = write_index(settings, results)
+    made = sum(len(built.files) for built in results)
+    refused = sum(built.refused for built in results)
+    written = sum(built.written for built in results)
+    click.echo(
+        f"{_plural(len(results) - refused, 'letter')} built, {refused} refused;"
+        f" {_plural(made, 'file')}"
+        f" ({written} written); index: {settings.relative(index)}"
+    )
+    if refused:
+        raise SystemExit(1)
 
 
 @cli.group("glossary")

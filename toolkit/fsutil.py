@@ -7,12 +7,13 @@ import tempfile
 from pathlib import Path
 
 
-def write_if_changed(path: Path, text: str) -> bool:
-    """Write ``text`` (UTF-8) to ``path`` atomically unless it already holds exactly that.
+def write_if_changed(path: Path, text: str | bytes) -> bool:
+    """Write ``text`` (UTF-8, or bytes as they are) to ``path`` atomically unless it already
+    holds exactly that.
 
     Returns True when the file was written.
     """
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         if path.read_bytes() == data:
             return False
