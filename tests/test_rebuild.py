@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import tempfile
 from pathlib import Path
 
 import pytest
 import yaml
+from markdown_it import MarkdownIt
 
 from toolkit.frontmatter import emit_scalar
 from toolkit.model import Document
@@ -103,3 +106,50 @@ def test_emit_scalar(value: str, style: str, indent: str, expected: str) -> None
     emitted = emit_scalar(value, style, indent)
     assert emitted == expected
     assert yaml.safe_load(f"k: {emitted}") == {"k": value}
+
+
+def load_text(text: str) -> Document:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.md"
+        path.write_text(text, encoding="utf-8")
+        return load_document(path)
+
+
+# A translation's line that would open another block stays text (its marker escaped); the
+# rendered HTML has exactly the source's blocks.
+BLOCK_LIKE = [
+    pytest.param("# 标题", "\\# 标题", id="atx-heading"),
+    pytest.param("- 项目", "\\- 项目", id="bullet"),
+    pytest.param("+ 项目", "\\+ 项目", id="plus-bullet"),
+    pytest.param("1. 第一", "1\\. 第一", id="ordered"),
+    pytest.param("2021) 年", "2021\\) 年", id="ordered-paren"),
+    pytest.param(">引用", "\\>引用", id="quote"),
+    pytest.param("```python", "\\```python", id="fence"),
+    pytest.param("~~~", "\\~~~", id="tilde-fence"),
+    pytest.param("<div>", "\\<div>", id="html-block"),
+    pytest.param("---", "\\---", id="thematic-break-or-setext"),
+    pytest.param("===", "\\===", id="setext"),
+    pytest.param("   - 缩进项目", "   \\- 缩进项目", id="indented-bullet"),
+    pytest.param("#MeToo活动人士", "#MeToo活动人士", id="hashtag-is-text"),
+    pytest.param("-5度", "-5度", id="minus-is-text"),
+    pytest.param("1.5倍", "1.5倍", id="decimal-is-text"),
+    pytest.param("普通文字", "普通文字", id="plain"),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), BLOCK_LIKE)
+def test_translation_lines_never_open_a_block(line: str, expected: str) -> None:
+    document = load_text("---\nid: t\nlang: en\n---\n\nFirst line\nsecond line.\n\n- item\n")
+    paragraph, _item = document.segments
+    rebuilt = rebuild(document, lambda s: f"开头\n{line}" if s is paragraph else line)
+    assert f"开头\n{expected}\n" in rebuilt
+    assert rebuilt.endswith(f"- {expected.lstrip()}\n")
+    html = MarkdownIt("commonmark").render(rebuilt.split("---\n", 2)[2])
+    assert html.count("<p>") == 1 and html.count("<li>") == 1
+    assert not re.search(r"<(h\d|blockquote|pre|hr|ol)\b", html)
+
+
+def test_first_line_indent_would_be_code() -> None:
+    document = load_text("---\nid: t\nlang: en\n---\n\nSource.\n")
+    rebuilt = rebuild(document, lambda segment: "    缩进的译文")
+    assert rebuilt.endswith("\n缩进的译文\n")

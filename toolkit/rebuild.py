@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import polib
@@ -11,6 +12,37 @@ from toolkit.model import Document, Segment, SegmentKind
 
 # Blocks that must stay on one line: a line break would end the heading or the table row.
 _ONE_LINE = (SegmentKind.HEADING, SegmentKind.TABLE_CELL)
+
+# Blocks whose text flows over lines: a translation's line must not open a new block there.
+_FLOWING = (SegmentKind.PARAGRAPH, SegmentKind.LIST_ITEM, SegmentKind.QUOTE)
+
+# A line that CommonMark would read as the start of another block (or, after a paragraph's
+# first line, as a setext underline): its marker gets a backslash, which renders as the marker
+# itself. ``first`` lines also lose leading spaces, which would make an indented code block.
+_BLOCK_START = re.compile(
+    r"(?P<indent> {0,3})(?:"
+    r"(?P<mark>#{1,6}|[-+*]|>|`{3,}|~{3,}|<)(?=\s|$|(?<=[>`~<]))"
+    r"|(?P<number>\d{1,9})(?P<dot>[.)])(?=\s|$)"
+    r"|(?P<rule>(?:[-*_=] *){3,}$|=+ *$)"
+    r")"
+)
+
+
+def _inert(line: str, *, first: bool) -> str:
+    """``line`` with a leading block marker escaped so that it stays text."""
+    if first:
+        line = line.lstrip(" \t")
+    found = _BLOCK_START.match(line)
+    if found is None:
+        return line
+    rest = line[found.end() :]
+    indent = found["indent"]
+    if found["mark"]:
+        return f"{indent}\\{found['mark']}{rest}"
+    if found["number"]:
+        return f"{indent}{found['number']}\\{found['dot']}{rest}"
+    return f"{indent}\\{found['rule']}{rest}"
+
 
 # Looks up a segment's translation; None keeps the source text (an untranslated segment).
 Translate = Callable[[Segment], str | None]
@@ -36,6 +68,8 @@ def render(segment: Segment, translation: str) -> str:
     if segment.yaml_style is not None:
         return emit_scalar(translation, segment.yaml_style, segment.continuation)
     lines = translation.split("\n")
+    if translation != segment.text and segment.kind in _FLOWING:
+        lines = [_inert(line, first=number == 0) for number, line in enumerate(lines)]
     if segment.kind is SegmentKind.TABLE_CELL:
         # An unescaped pipe would split the cell in two.
         lines = [line.replace("\\|", "|").replace("|", "\\|") for line in lines]
