@@ -78,8 +78,10 @@ CORRECT = [
     param("Guangzhou Intermediate Court", "广州中院", "zh_Hans", [], id="court-short-form"),
     param("Amnesty International said today", "国际特赦组织今天表示", "zh_Hans", [],
           id="organisation"),
-    param("Director Zhang Rui", "张锐局长", "zh_Hans", [], id="unverified-form"),
     param("Director Zhang Rui", "Zhang Rui局长", "zh_Hans", [], id="unverified-kept-in-pinyin"),
+    param("Director Zhang Rui (张锐)", "张锐局长", "zh_Hans", [], id="unverified-given-by-source"),
+    param("Director Zhang Rui", "Zhang Rui局長", "zh_Hant", [],
+          id="unverified-kept-in-pinyin-hant"),
     param("Huang Xueqin (黄雪琴) is a journalist.", "黄雪琴是一名记者。", "zh_Hans", [],
           id="both-scripts-in-source"),
     param("HUANG XUEQIN AND WANG JIANBING NOW", "立即释放黄雪琴和王建兵", "zh_Hans", [],
@@ -119,10 +121,16 @@ CORRECT = [
           [], id="hans-en-legal-term", source="zh_Hans"),
     param("在广州", "in Guangzhou", "en", [], id="hans-en-place", source="zh_Hans"),
     param("张锐局长", "Director Zhang Rui", "en", [], id="hans-en-unverified", source="zh_Hans"),
+    param("张锐局长", "Director Zhang Rui (张锐)", "en", [], id="hans-en-unverified-kept",
+          source="zh_Hans"),
     param("国际特赦组织", "Amnesty", "en", [], id="hans-en-short-organisation", source="zh_Hans"),
     # Between the scripts, and from Traditional.
     param("黄雪琴被捕。", "黃雪琴被捕。", "zh_Hant", [], id="hans-hant", source="zh_Hans"),
     param("王建兵和黄雪琴", "王建兵和黃雪琴", "zh_TW", [], id="hans-zh-tw", source="zh_Hans"),
+    param("张锐局长", "張銳局長", "zh_Hant", [], id="hans-hant-unverified-converted",
+          source="zh_Hans"),
+    param("張銳局長", "张锐局长", "zh_Hans", [], id="hant-hans-unverified-converted",
+          source="zh_Hant"),
     param("黃雪琴被捕。", "Huang Xueqin was arrested.", "en", [], id="hant-en", source="zh_Hant"),
     param("人權公約施行監督聯盟", "Covenants Watch", "en", [], id="hant-en-organisation",
           source="zh_Hant"),
@@ -163,6 +171,13 @@ WRONG = [
     param("Huang Xueqin", "黄雪芹", "zh_Hans", ["N101", "N104"], id="homophone-last"),
     param("Covenants Watch", "人权公约监督联盟", "zh_Hans", ["N101"], id="organisation-wrong"),
     param("Director Zhang Rui", "张瑞局长", "zh_Hans", ["N101"], id="unverified-invented"),
+    param("Director Zhang Rui", "张锐局长", "zh_Hans", ["N108"], id="unverified-form"),
+    param("Director Zhang Rui", "Zhang Rui（张锐）局长", "zh_Hans", ["N108"],
+          id="unverified-form-in-brackets"),
+    param("Write to Director Zhang Rui.", "请致信张锐局长和Zhang Rui。", "zh_Hans", ["N108"],
+          id="unverified-form-beside-pinyin"),
+    param("Write to the director.", "请致信张锐局长。", "zh_Hans", ["N106", "N108"],
+          id="unverified-form-added"),
     # English to Traditional Chinese.
     param("Huang Xueqin was arrested.", "黄雪琴被捕。", "zh_Hant", ["N101"],
           id="simplified-in-traditional"),
@@ -172,6 +187,8 @@ WRONG = [
           id="simplified-term-in-traditional"),
     param("Wang Jianbing", "王建冰", "zh_HK", ["N101", "N104"], id="homophone-zh-hk"),
     param("Huang Xueqin was arrested.", "她被捕。", "zh_Hant", ["N107"], id="pronoun-hant"),
+    param("Director Zhang Rui", "張銳局長", "zh_Hant", ["N108"], id="unverified-form-hant"),
+    param("Director Zhang Rui", "張鋭局長", "zh_HK", ["N108"], id="unverified-form-zh-hk"),
     param("Huang and Wang were sentenced.", "他们被判刑。", "zh_Hans", ["N107"],
           id="plural-pronoun-for-both"),
     # Simplified Chinese to English.
@@ -198,6 +215,8 @@ WRONG = [
     param("王建兵和黄雪琴", "王建兵和她", "zh_TW", ["N107"], id="hans-zh-tw-pronoun",
           source="zh_Hans"),
     param("黃雪琴被捕。", "She was arrested.", "en", ["N107"], id="hant-en-pronoun",
+          source="zh_Hant"),
+    param("致Zhang Rui局長", "致张锐局长", "zh_Hans", ["N108"], id="hant-hans-unverified-guessed",
           source="zh_Hant"),
     param("人權公約施行監督聯盟", "Covenant Watch", "en", ["N101", "N103"],
           id="hant-en-misspelt-organisation", source="zh_Hant"),
@@ -283,6 +302,10 @@ def messages(glossary: Glossary, code: str, text: str, translation: str | None =
         ("N106", "They were detained.", "他們在廣州被拘留。", "zh_Hant",
          "the translation names Guangzhou (廣州), which the source does not mention: check that"
          " nothing was added, or that the source names it otherwise"),
+        ("N108", "Director Zhang Rui", "张锐局长", "zh_Hans",
+         "'张锐' at column 1 is the glossary's zh_Hans form of Zhang Rui, which no source"
+         " confirms: keep 'Zhang Rui' as the source has it, or verify the form and mark the"
+         " entry verified, with its source, in the glossary"),
         ("N107", "Huang Xueqin was arrested.", "她被捕。", "zh_Hans",
          "the source names Huang Xueqin (黄雪琴); the translation has the pronoun '她' instead:"
          " make sure it is clear who is meant, or write '黄雪琴'"),
@@ -380,3 +403,40 @@ def test_nothing_on_catalogues_with_none_of_our_names() -> None:
             else:
                 hits += list(rule.function(pair, glossary=shipped))
     assert hits == []
+
+
+def test_unverified_form_in_a_catalogue(tmp_path: Path) -> None:
+    """A letter that writes a guessed Chinese name warns at its entry; an honest reason on the
+    entry suppresses the warning (and the suppression is used, so no F103)."""
+    from click.testing import CliRunner
+
+    from toolkit.catalog.reader import read_catalog
+    from toolkit.catalog.writer import write_catalog
+    from toolkit.cli import cli
+
+    (tmp_path / "source_texts").mkdir()
+    (tmp_path / "locales").mkdir()
+    shutil.copy(GLOSSARY, tmp_path / "locales" / "glossary.toml")  # 张锐: unverified
+    (tmp_path / "source_texts" / "letter.md").write_text(
+        "---\nlang: en\n---\n\nWrite to Director Zhang Rui.\n", encoding="utf-8"
+    )
+    runner = CliRunner()
+    for command in (["extract"], ["update", "-l", "zh_Hans"]):
+        assert runner.invoke(cli, ["--root", str(tmp_path), *command]).exit_code == 0
+    path = tmp_path / "locales" / "zh_Hans" / "LC_MESSAGES" / "letter.po"
+    catalogue = read_catalog(path)
+    catalogue[0].msgstr = "请致信张锐局长。"
+    write_catalog(path, catalogue)
+
+    def codes() -> list[tuple[str, int | None]]:
+        report = toolkit.check.check([path], Workspace.open(tmp_path), Options(use_cache=False))
+        return [(f.code, f.location.line) for f in report.findings]
+
+    line = read_catalog(path)[0].linenum
+    assert codes() == [("N108", line)]
+    catalogue = read_catalog(path)
+    catalogue[0].tcomment = (
+        "advocacy: ignore[unverified-name] 张锐 confirmed by the bureau's own website (test)"
+    )
+    write_catalog(path, catalogue)
+    assert codes() == []

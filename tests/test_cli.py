@@ -70,7 +70,8 @@ def test_stats_table_reports_missing_catalogues(workspace: Path) -> None:
     code, out, _ = run(workspace, "stats", "--locale", "zh_Hans")
     assert code == 0
     assert out.splitlines()[0].split() == [
-        "document", "locale", "translated", "fuzzy", "untranslated", "total", "done"
+        "document", "locale", "translated", "fuzzy", "untranslated", "total", "done", "demands",
+        "approved",
     ]
     assert "missing" in out
 

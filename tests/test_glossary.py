@@ -18,6 +18,7 @@ from toolkit.glossary import Glossary, load_glossary, read_glossary
 from toolkit.glossary.audit import audit
 from toolkit.glossary.export import to_csv, to_tbx
 from toolkit.glossary.hints import hints
+from toolkit.glossary.model import has_cjk
 from toolkit.pinyin import matches_romanisation, name_pinyin
 from toolkit.workspace import Workspace
 
@@ -164,6 +165,40 @@ def test_mentions(glossary: Glossary, text: str, mentions: list[str]) -> None:
     assert [mention.text for mention in glossary.mentions(text)] == mentions
 
 
+UN = """\
+[un]
+kind = "organisation"
+status = "verified"
+source = "test"
+en = ["United Nations", "UN"]
+
+[high-commissioner]
+kind = "office"
+status = "verified"
+source = "test"
+en = ["UN High Commissioner for Human Rights", "United Nations High Commissioner"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("the UN High Commissioner for Human Rights and the UN",
+         ["UN High Commissioner for Human Rights", "UN"]),
+        ("the un high commissioner for human rights", ["un high commissioner for human rights"]),
+        ("As the UN high commissioner for human rights", ["UN high commissioner for human rights"]),
+        ("United Nations High Commissioner; United Nations", ["United Nations High Commissioner",
+                                                              "United Nations"]),
+        ("the UN Human Rights Council", ["UN"]),
+        ("the un and Un", []),
+    ],
+)
+def test_longest_form_wins_across_case(tmp_path: Path, text: str, mentions: list[str]) -> None:
+    """An exact form ("UN") that begins a form in any case (an office) does not cut it short."""
+    glossary = load_glossary(write(tmp_path, UN))
+    assert [mention.text for mention in glossary.mentions(text)] == mentions
+
+
 # ---------------------------------------------------------------------------------------------
 # ``glossary check``.
 
@@ -181,6 +216,18 @@ def _person(latin: str, chinese: str, extra: str = "") -> str:
         pytest.param(_person("Huang Xueqin", "黄雪琴"), [], id="right"),
         pytest.param(_person("Xueqin Huang", "黄雪琴"), [], id="western-order"),
         pytest.param(_person("Sophia Huang Xueqin", "黄雪琴"), [], id="western-given-name"),
+        pytest.param(_person("Sophia Huang Xueqin", "黄雪琴").replace(
+                         'en = "Sophia Huang Xueqin"', 'en = ["Sophia Huang Xueqin", "Sophia Huang"]'),
+                     [], id="words-of-an-accepted-form"),
+        pytest.param(_person("Huang Xueqin", "黄雪琴").replace(
+                         'en = "Huang Xueqin"', 'en = ["Huang Xueqin", "Sophia Huang"]'),
+                     ["5: entry 'person': en form 'Sophia Huang' does not match"],
+                     id="western-name-without-its-full-form"),
+        pytest.param(_person("Sophia Huang Xuegin", "黄雪琴").replace(
+                         'en = "Sophia Huang Xuegin"', 'en = ["Sophia Huang Xuegin", "Sophia Huang"]'),
+                     ["5: entry 'person': en form 'Sophia Huang Xuegin' does not match",
+                      "5: entry 'person': en form 'Sophia Huang' does not match"],
+                     id="words-of-a-wrong-form"),
         pytest.param(_person("Huang Xuegin", "黄雪琴"),
                      ["5: entry 'person': en form 'Huang Xuegin' does not match the pinyin of"
                       " 黄雪琴 (huang xue qin)"], id="misspelt-romanisation"),
@@ -228,12 +275,76 @@ def test_glossaries_have_no_problems(path: Path) -> None:
     assert audit(path) == []
 
 
-def test_shipped_glossary_is_small_and_careful() -> None:
+def test_shipped_glossary_is_careful() -> None:
     shipped = load_glossary(SHIPPED)
     officials = [shipped.by_id["zhang-rui"], shipped.by_id["zhang-jian"]]
     assert all(not entry.verified for entry in officials)
     assert all(set(entry.forms) == {"en"} for entry in officials)  # no Chinese form invented
     assert all(entry.source for entry in shipped.entries if entry.verified)
+    # An unverified entry of the shipped glossary offers no Chinese form to copy.
+    guessed = [e.id for e in shipped.entries if not e.verified and any(map(has_cjk, e.all_forms()))]
+    assert guessed == []
+
+
+# What the campaign's documents name, in English and in Chinese: one verified entry each.
+NAMED = [
+    ("Sophia Huang Xueqin", "黄雪琴"), ("Wang Jianbing", "王建兵"),
+    ("Guangzhou Public Security Bureau", "广州市公安局"),
+    ("Guangzhou City People's Procuratorate", "广州市人民检察院"),
+    ("Guangzhou City No 1 Detention Centre", "广州市第一看守所"),
+    ("Guangzhou No. 1 Detention Center", "广州市第一看守所"),
+    ("Guangzhou Intermediate People's Court", "广州市中级人民法院"),
+    ("Guangzhou Intermediate Court", "广州市中级人民法院"),
+    ("Guangdong Provincial High People's Court", "广东省高级人民法院"),
+    ("Guangdong High Court", "广东省高级人民法院"),
+    ("Guangzhou", "广州"), ("Gansu province", "甘肃省"), ("Guangdong Sheng", "广东省"),
+    ("UN Working Group on Arbitrary Detention", "联合国任意拘留问题工作组"),
+    ("UN High Commissioner for Human Rights", "联合国人权事务高级专员"),
+    ("UN Human Rights Office", "联合国人权事务高级专员办事处"),
+    ("Working Group on Enforced or Involuntary Disappearances", "强迫或非自愿失踪问题工作组"),
+    ("Ms. Bachelet", "巴切莱特"),
+    ("Amnesty International", "国际特赦组织"),
+    ("Taiwan Association for Human Rights", "台湾人权促进会"),
+    ("Covenants Watch", "人权公约施行监督联盟"),
+    ("inciting subversion of state power", "煽动颠覆国家政权"),
+    ("picking quarrels and provoking trouble", "寻衅滋事"),
+    ("residential surveillance at a designated location (RSDL)", "指定居所监视居住"),
+    ("deprivation of political rights", "剥夺政治权利"),
+    ("the joint statement", "联合声明"),
+]
+
+
+@pytest.mark.parametrize(("english", "chinese"), NAMED, ids=[pair[0] for pair in NAMED])
+def test_shipped_glossary_names(english: str, chinese: str) -> None:
+    shipped = load_glossary(SHIPPED)
+    named = shipped.mentioned(english)
+    assert len(named) == 1 and named[0].verified, named
+    assert shipped.mentioned(chinese) == named
+
+
+# Traditional forms OpenCC's Taiwan phrasing (s2twp) gets wrong are written out.
+@pytest.mark.parametrize(
+    ("ident", "traditional"),
+    [("taiwan-association-for-human-rights", "台灣人權促進會"),
+     ("un-high-commissioner", "聯合國人權事務高級專員"),
+     ("guangdong-high-court", "廣東省高級人民法院"),
+     ("joint-statement-2023", "聯合聲明"), ("un-special-procedures", "聯合國特別程序")],
+)
+def test_shipped_traditional_forms(ident: str, traditional: str) -> None:
+    entry = load_glossary(SHIPPED).by_id[ident]
+    assert entry.canonical("zh_Hant") == traditional and "zh_Hant" not in entry.derived
+
+
+def test_every_signatory_is_in_the_glossary() -> None:
+    """The joint statement's 32 signatories: each names one organisation of the glossary."""
+    shipped = load_glossary(SHIPPED)
+    text = (ROOT / "source_texts" / "joint-statement-2023.md").read_text(encoding="utf-8")
+    listed = text.split("Undersigned, in alphabetical order", 1)[1]
+    signatories = [line[2:] for line in listed.splitlines() if line.startswith("- ")]
+    assert len(signatories) == 32
+    for name in signatories:
+        kinds = {entry.kind.value for entry in shipped.mentioned(name)}
+        assert kinds == {"organisation"}, name
 
 
 @pytest.mark.parametrize(

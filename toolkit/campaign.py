@@ -12,6 +12,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from toolkit.errors import InputError
+from toolkit.glossary.load import TRADITIONAL_CONFIGS, convert
 from toolkit.locales import canonical, parse_locale
 from toolkit.tomlfile import read_toml
 
@@ -21,6 +22,8 @@ FACT_KINDS = ("date", "duration", "count")
 # demands are too alike to tell which one an item is.
 MATCH_THRESHOLD = 60.0
 AMBIGUOUS_MARGIN = 8.0
+# How extraction marks a demand entry in a template and its catalogues (``#. type: demand <id>``).
+DEMAND_COMMENT = re.compile(r"^type: demand (\S+)$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,14 @@ class Fact:
     signals: dict[str, tuple[str, ...]]
     subject: dict[str, tuple[str, ...]]
     line: int
+
+    def signals_in(self, locale: str) -> tuple[str, ...]:
+        """The words that signal the fact in ``locale`` (``en_GB`` uses the ``en`` ones)."""
+        return _in_locale(self.signals, locale)
+
+    def subject_in(self, locale: str) -> tuple[str, ...]:
+        """The names of whom the fact is about in ``locale``; empty when it is about no one."""
+        return _in_locale(self.subject, locale)
 
 
 @dataclass(frozen=True)
@@ -83,6 +94,23 @@ class Campaign:
         if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < AMBIGUOUS_MARGIN:
             return None, f"could be demand {ranked[0][0]!r} or {ranked[1][0]!r}"
         return ranked[0][0], None
+
+
+def demand_id(comment: str) -> str | None:
+    """The demand id an entry's extracted comment carries, ``?`` if unidentified, else None."""
+    found = DEMAND_COMMENT.search(comment)
+    return found.group(1) if found else None
+
+
+def _in_locale(forms: dict[str, tuple[str, ...]], locale: str) -> tuple[str, ...]:
+    name = canonical(locale)
+    if name in forms:
+        return forms[name]
+    try:
+        language = str(parse_locale(name).language)
+    except ValueError:
+        return ()
+    return forms.get(language, ())
 
 
 def normalise(text: str) -> str:
@@ -179,10 +207,30 @@ def _fact(key: str, value: dict[str, Any], path: Path, text: str) -> Fact:
         raise InputError(path, line, f"fact {key!r}: {what}, a whole number")
     if "signals" not in value:
         raise InputError(path, line, f"fact {key!r} has no signals: add signals.<locale>")
-    signals = _by_locale(value["signals"], f"fact {key!r} signals", path, line)
-    subject = _by_locale(value.get("subject", {}), f"fact {key!r} subject", path, line)
+    signals = _other_script(_by_locale(value["signals"], f"fact {key!r} signals", path, line))
+    subject = _other_script(
+        _by_locale(value.get("subject", {}), f"fact {key!r} subject", path, line)
+    )
     assert isinstance(amount, (dt.date, int))
     return Fact(key, kind, amount, signals, subject, line or 0)
+
+
+def _other_script(forms: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Traditional words from Simplified ones with OpenCC when not given, and the reverse.
+
+    As in the glossary: every Traditional standard's form is taken (generic, Taiwan, Hong Kong),
+    since a signal is found, never written. Words given for a script are kept as they are.
+    """
+    result = dict(forms)
+    if "zh_Hans" in forms and "zh_Hant" not in forms:
+        result["zh_Hant"] = tuple(
+            dict.fromkeys(
+                convert(config, word) for word in forms["zh_Hans"] for config in TRADITIONAL_CONFIGS
+            )
+        )
+    elif "zh_Hant" in forms and "zh_Hans" not in forms:
+        result["zh_Hans"] = tuple(dict.fromkeys(convert("t2s", word) for word in forms["zh_Hant"]))
+    return result
 
 
 def _line(text: str, dotted: str) -> int | None:

@@ -162,6 +162,11 @@ def stats_command(context: click.Context, locales: tuple[str, ...], output: str)
                     "obsolete": row.obsolete,
                     "total": row.total,
                     "percent": row.percent,
+                    "demands": {
+                        "total": row.demands.total,
+                        "present": row.demands.present,
+                        "approved": row.demands.approved,
+                    },
                 }
                 for row in rows
             ],
@@ -172,7 +177,10 @@ def stats_command(context: click.Context, locales: tuple[str, ...], output: str)
 
 
 def _table(rows: list[Any]) -> str:
-    header = ("document", "locale", "translated", "fuzzy", "untranslated", "total", "done")
+    header = (
+        *("document", "locale", "translated", "fuzzy", "untranslated", "total", "done"),
+        *("demands", "approved"),
+    )
     body = [
         (
             row.document,
@@ -182,6 +190,7 @@ def _table(rows: list[Any]) -> str:
             str(row.untranslated),
             str(row.total),
             f"{row.percent:.1f}%" if row.exists else "missing",
+            *_demand_cells(row.demands),
         )
         for row in rows
     ]
@@ -194,6 +203,14 @@ def _table(rows: list[Any]) -> str:
         for line in (header, *body)
     ]
     return "\n".join(lines)
+
+
+def _demand_cells(demands: Any) -> tuple[str, str]:
+    """``3/3`` demands present and approved; ``—`` without demands, ``n/a`` without wording."""
+    if not demands.total:
+        return "—", "—"
+    approved = "n/a" if demands.approved is None else f"{demands.approved}/{demands.total}"
+    return f"{demands.present}/{demands.total}", approved
 
 
 def _rule_list(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -298,7 +315,9 @@ def convert_command(
 ) -> None:
     """Fill one Chinese script's catalogues from the other's with OpenCC, marked fuzzy.
 
-    Reviewed (not fuzzy) translations are kept unless their source text changed.
+    The glossary's forms are written over OpenCC's (廣東省高級人民法院, not 高階). A document
+    written in SOURCE_LOCALE is converted from its own text. Reviewed (not fuzzy) translations
+    are kept unless their source text changed.
 
     \b
     Example:
@@ -313,6 +332,14 @@ def convert_command(
                 f" (fuzzy, to review), {result.kept} reviewed kept"
             )
     click.echo(f"{len(results)} catalogues, {sum(r.written for r in results)} written")
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    chosen = tuple(part.strip() for part in value.split(",") if part.strip())
+    unknown = [part for part in chosen if part not in BUILD_FORMATS]
+    if unknown or not chosen:
+        raise click.BadParameter(f"choose among {', '.join(BUILD_FORMATS)} (got {value!r})")
+    return chosen
 
 
 def _plural(count: int, noun: str) -> str:

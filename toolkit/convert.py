@@ -16,8 +16,13 @@ from toolkit.catalog.merge import merge_catalog
 from toolkit.catalog.reader import read_catalog
 from toolkit.catalog.writer import format_catalog
 from toolkit.errors import InputError
+from toolkit.extract import SOURCE_LANGUAGE_HEADER
 from toolkit.fsutil import write_if_changed
-from toolkit.locales import parse_locale, plural_forms, script_of
+from toolkit.glossary import Entry, Glossary, load_glossary
+from toolkit.glossary.load import TRADITIONAL_CONFIGS
+from toolkit.glossary.load import convert as convert_form
+from toolkit.glossary.model import has_cjk
+from toolkit.locales import parse_locale, plural_forms, same_language, script_of
 from toolkit.workspace import Workspace
 
 # OpenCC configuration per target: Taiwan's phrasing (s2twp: 软件 -> 軟體) for plain Traditional,
@@ -27,8 +32,14 @@ _TO_SIMPLIFIED = {"TW": "tw2sp", "HK": "hk2s", "MO": "hk2s", None: "t2s"}
 _MARK = re.compile(r"^advocacy: converted from (\S+) by OpenCC \((\S+)\) \[([0-9a-f]{12})\]$", re.M)
 
 _PREVIOUS = "advocacy: reviewed translation before the source changed: "
-# A phrase that must not be converted character by character: the glossary's own forms.
+# Phrases OpenCC must not convert on its own, with the form to write instead: the glossary's
+# forms in the target script (OpenCC's Taiwan phrasing writes 高階 for 高級, 宣告 for 聲明).
 Overrides = Mapping[str, str]
+# The character-level conversion each OpenCC configuration writes a region's characters with
+# (Hong Kong's 衞, Taiwan's 為): what a glossary form derived by OpenCC becomes there. The
+# phrase-level s2twp is left out on purpose: its Taiwan phrasing is what names need protecting
+# from (高階 for 高級, 程式 for 程序).
+_CHARACTERS = {"s2hk": "s2hk", "s2t": "s2t", "s2tw": "s2tw", "s2twp": "s2tw"}
 
 
 @dataclass(frozen=True)
@@ -60,12 +71,73 @@ def _converter(config: str) -> Callable[[str], str]:
     return opencc.OpenCC(config).convert
 
 
+def glossary_overrides(
+    glossary: Glossary, source: str, target: str, config: str | None = None
+) -> dict[str, str]:
+    """Each Chinese form of the glossary in ``source``'s script, with the entry's form in
+    ``target``'s: what ``convert_text`` writes instead of OpenCC's conversion.
+
+    To Traditional, a form maps to the entry's first Traditional form that is a character
+    conversion of it (the glossary lists the canonical form first: 台灣人權促進會, not OpenCC's
+    臺灣); a Traditional form the glossary derived is the character conversion of ``config``'s
+    region (the OpenCC configuration used, by default the target's).
+    To Simplified, a form maps to the entry's Simplified form OpenCC gives character by
+    character (t2s), else to the one in the same place of the list.
+    """
+    scripts = (script_of(source), script_of(target))
+    if scripts not in (("Hans", "Hant"), ("Hant", "Hans")):
+        return {}
+    overrides: dict[str, str] = {}
+    for entry in glossary.entries:
+        if "zh_Hans" not in entry.forms or "zh_Hant" not in entry.forms:
+            continue
+        if scripts == ("Hans", "Hant"):
+            characters = _CHARACTERS.get(config or opencc_config(source, target), "s2t")
+            pairs = _to_traditional(entry, characters)
+        else:
+            pairs = _to_simplified(entry)
+        for form, wanted in pairs:
+            if has_cjk(form):
+                overrides.setdefault(form, wanted)
+    return overrides
+
+
+def _to_traditional(entry: Entry, characters: str) -> list[tuple[str, str]]:
+    simplified, traditional = entry.forms["zh_Hans"], entry.forms["zh_Hant"]
+    if "zh_Hant" in entry.derived:
+        return [(form, convert_form(characters, form)) for form in simplified]
+    pairs = []
+    for index, form in enumerate(simplified):
+        conversions = {convert_form(config, form) for config in TRADITIONAL_CONFIGS}
+        listed = [other for other in traditional if other in conversions]
+        # A form given by hand (hant_override): the one in the same place, else the canonical.
+        fallback = traditional[index] if index < len(traditional) else traditional[0]
+        pairs.append((form, listed[0] if listed else fallback))
+    return pairs
+
+
+def _to_simplified(entry: Entry) -> list[tuple[str, str]]:
+    simplified, traditional = entry.forms["zh_Hans"], entry.forms["zh_Hant"]
+    pairs = []
+    for index, form in enumerate(traditional):
+        plain = convert_form("t2s", form)
+        fallback = simplified[index] if index < len(simplified) else simplified[0]
+        pairs.append((form, plain if plain in simplified else fallback))
+    return pairs
+
+
+@lru_cache(maxsize=8)
+def _phrases(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for the override phrases, longest first (广州市第一看守所 before 广州)."""
+    return re.compile("|".join(re.escape(p) for p in sorted(keys, key=len, reverse=True)))
+
+
 def convert_text(text: str, config: str, overrides: Overrides) -> str:
     """OpenCC's conversion, with each glossary phrase given its listed form instead."""
     convert = _converter(config)
     if not overrides:
         return convert(text)
-    pattern = re.compile("|".join(re.escape(p) for p in sorted(overrides, key=len, reverse=True)))
+    pattern = _phrases(tuple(sorted(overrides)))
     pieces, position = [], 0
     for match in pattern.finditer(text):
         pieces.append(convert(text[position : match.start()]))
@@ -152,34 +224,48 @@ def convert(
     *,
     overrides: Overrides | None = None,
     configured: str | None = None,
+    glossary: Glossary | None = None,
 ) -> list[Converted]:
     """Fill every document's ``target_locale`` catalogue from its ``source_locale`` one.
 
-    A missing target catalogue is created from the template first. Every catalogue is read and
-    converted before any is written.
+    A document written in ``source_locale`` (a Simplified source converted to Traditional) has
+    no catalogue in it: its source text itself is converted. The glossary's forms (the
+    workspace's, unless one is given) are written over OpenCC's (``glossary_overrides``), and
+    ``overrides`` over both. A missing target catalogue is created from the template first.
+    Every catalogue is read and converted before any is written.
     """
     settings = workspace.settings
     config = opencc_config(source_locale, target_locale, configured)
+    if glossary is None and settings.glossary.is_file():
+        glossary = load_glossary(settings.glossary)
+    phrases = glossary_overrides(glossary, source_locale, target_locale, config) if glossary else {}
+    phrases.update(overrides or {})
     planned: list[tuple[Converted, str]] = []
     for template_path in workspace.templates():
         document = template_path.stem
-        source_path = settings.catalogue_path(document, source_locale)
-        if not source_path.exists():
-            continue
+        template = read_catalog(template_path)
+        written_in = template.metadata.get(SOURCE_LANGUAGE_HEADER) or "en"
+        if same_language(written_in, target_locale):
+            continue  # the document's own language: it has no catalogue to fill
+        if same_language(written_in, source_locale):
+            origin = _source_as_translation(template)
+        else:
+            source_path = settings.catalogue_path(document, source_locale)
+            if not source_path.exists():
+                continue
+            origin = read_catalog(source_path)
         target_path = settings.catalogue_path(document, target_locale)
         target = (
             read_catalog(target_path)
             if target_path.exists()
             else merge_catalog(
-                read_catalog(template_path),
+                template,
                 None,
                 language=target_locale,
                 plural_forms=plural_forms(target_locale),
             )
         )
-        done, kept = convert_catalogue(
-            read_catalog(source_path), target, source_locale, config, overrides or {}
-        )
+        done, kept = convert_catalogue(origin, target, source_locale, config, phrases)
         planned.append(
             (
                 Converted(document, target_path, done, kept, False),
@@ -192,3 +278,15 @@ def convert(
         )
         for item, text in planned
     ]
+
+
+def _source_as_translation(template: polib.POFile) -> polib.POFile:
+    """A template whose source text is in the script converted from, as a catalogue whose
+    translations are the source text itself (each msgid its own msgstr)."""
+    catalogue = polib.POFile()
+    for entry in template:
+        if not entry.obsolete:
+            catalogue.append(
+                polib.POEntry(msgctxt=entry.msgctxt, msgid=entry.msgid, msgstr=entry.msgid)
+            )
+    return catalogue

@@ -8,11 +8,12 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from toolkit.checks.registry import Scope, check
-from toolkit.glossary.model import Kind
+from toolkit.glossary.load import convert
+from toolkit.glossary.model import Kind, has_cjk
 from toolkit.glossary.spelling import correction
 from toolkit.locales import parse_locale
 from toolkit.model import Category, Pair, Severity
-from toolkit.pinyin import name_pinyin
+from toolkit.pinyin import matches_romanisation, name_pinyin
 
 if TYPE_CHECKING:
     from toolkit.glossary import Entry, Glossary, Mention
@@ -135,6 +136,45 @@ def pronoun_for_name(pair: Pair, glossary: Glossary) -> Iterator[str]:
                 f" {pronoun!r} instead: make sure it is clear who is meant, or write"
                 f" {wanted[0]!r}"
             )
+
+
+@check("N108", "unverified-name", Category.NAMES, Severity.WARNING, Scope.PAIR, needs_glossary=True)
+def unverified_name(pair: Pair, glossary: Glossary) -> Iterator[str]:
+    """The translation uses an unverified glossary form the source lacks (张锐 for Zhang Rui)."""
+    in_source = [m for m in glossary.mentions(pair.msgid) if not m.forbidden]
+    reported: set[str] = set()
+    for translation in _translations(pair):
+        for mention in glossary.mentions(translation):
+            entry = mention.entry
+            if entry.verified or mention.forbidden or mention.form in reported:
+                continue
+            written = [m for m in in_source if m.entry is entry]
+            if glossary.contains(entry, (mention.form,), pair.msgid) or any(
+                _same_name(entry, m.form, mention.form) for m in written
+            ):
+                continue
+            reported.add(mention.form)
+            kept = written[0].text if written else entry.label_forms()[0]
+            yield (
+                f"{mention.text!r} at {_where(translation, mention.start)} is the glossary's"
+                f" {mention.locale} form of {entry.label_forms()[0]}, which no source confirms:"
+                f" keep {kept!r} as the source has it, or verify the form and mark the entry"
+                " verified, with its source, in the glossary"
+            )
+
+
+def _same_name(entry: Entry, given: str, used: str) -> bool:
+    """Whether a form used in a translation is the one the source gives, in the translation's
+    script (张锐 / 張銳) or romanised (张锐 / Zhang Rui): then nothing was guessed."""
+    if not has_cjk(given):
+        return False
+    if has_cjk(used):
+        return convert("t2s", given) == convert("t2s", used)
+    return (
+        entry.kind is Kind.PERSON
+        and entry.romanisation == "pinyin"
+        and matches_romanisation(given, used)
+    )
 
 
 def _translations(pair: Pair) -> list[str]:

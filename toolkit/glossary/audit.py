@@ -70,9 +70,11 @@ def _pinyin_problems(entry: Entry, problem: Problem) -> Iterator[InputError]:
     names = [form for form in entry.all_forms() if has_cjk(form) and len(form) >= 2]
     if not names:
         return
+    latin = [form for form in entry.all_forms() if not has_cjk(form)]
+    right = [form for form in latin if any(matches_romanisation(name, form) for name in names)]
     for locale, forms in entry.forms.items():
         for form in forms:
-            if has_cjk(form) or any(matches_romanisation(name, form) for name in names):
+            if has_cjk(form) or form in right or any(_shortened(form, full) for full in right):
                 continue
             reading = " ".join(name_pinyin(names[0]))
             yield problem(
@@ -80,6 +82,16 @@ def _pinyin_problems(entry: Entry, problem: Problem) -> Iterator[InputError]:
                 ' set romanisation = "cantonese" (or "wade-giles", "other") if it is not pinyin',
                 _key(entry, locale),
             )
+
+
+def _shortened(form: str, full: str) -> bool:
+    """Whether ``form`` is two or more words of ``full``, in order, with others left out:
+    "Sophia Huang" (a Western given name and the surname) from "Sophia Huang Xueqin"."""
+    words, full_words = form.casefold().split(), full.casefold().split()
+    if len(words) < 2 or len(words) >= len(full_words):
+        return False
+    remaining = iter(full_words)
+    return all(word in remaining for word in words)
 
 
 def _key(entry: Entry, locale: str) -> str:

@@ -110,14 +110,37 @@ def _needs_end_boundary(form: str) -> bool:
 
 
 def trie_pattern(forms: list[tuple[str, bool]]) -> str:
-    """One regex for many forms (``(form, fold)``), shared prefixes merged, longest first."""
+    """One regex for many forms (``(form, fold)``), shared prefixes merged, longest first.
+
+    Forms in any case go in after the exact ones, and also down every exact branch that spells
+    their beginning: a regex takes the first alternative that matches, so the exact "UN" must
+    not end the match before the office "UN High Commissioner for Human Rights" is tried.
+    """
     trie: dict[str, Any] = {}
-    for form, fold in forms:
-        node = trie
-        for piece in units(form, fold):
-            node = node.setdefault(piece, {})
-        node[_END] = _BOUNDARY_AFTER if _needs_end_boundary(form) else ""
+    for form, fold in sorted(forms, key=lambda item: item[1]):
+        end = _BOUNDARY_AFTER if _needs_end_boundary(form) else ""
+        _insert(trie, units(form, fold), end)
     return _render(trie)
+
+
+def _insert(node: dict[str, Any], pieces: list[str], end: str) -> None:
+    if not pieces:
+        node[_END] = end
+        return
+    piece, rest = pieces[0], pieces[1:]
+    _insert(node.setdefault(piece, {}), rest, end)
+    for exact in _cases(piece):
+        if exact in node:
+            _insert(node[exact], rest, end)
+
+
+def _cases(piece: str) -> tuple[str, ...]:
+    """The exact pieces a case-folded one stands for: ``[uU]`` -> ``u``, ``U`` (boundary kept)."""
+    bare = piece.removesuffix(_BOUNDARY_BEFORE)
+    if len(bare) != 4 or bare[0] != "[" or bare[3] != "]" or bare[1].upper() != bare[2]:
+        return ()
+    suffix = piece[len(bare) :]
+    return (bare[1] + suffix, bare[2] + suffix)
 
 
 def _render(node: dict[str, Any]) -> str:
