@@ -255,6 +255,8 @@ def test_sender_and_date_in_the_letters_language(workspace: Path) -> None:
     assert '<time datetime="2024-10-01">2024年10月1日</time>' in chinese
     assert chinese.count("Li Ming") == 2
     assert '<html lang="zh-Hans">' in chinese and '<html lang="en">' in english
+    # The stylesheet is ours, inlined as written: an escaped quote would void the font stacks.
+    assert 'font-family: "Noto Serif CJK SC"' in chinese and "&#34;" not in chinese
 
 
 @pytest.mark.parametrize(

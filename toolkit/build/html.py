@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 from babel.dates import format_date
@@ -68,6 +70,13 @@ def long_date(value: datetime.date, locale: str) -> str:
     return format_date(value, format="long", locale=_DATE_LOCALES.get(name, name))
 
 
+@functools.cache
+def stylesheet() -> Markup:
+    """The page's CSS, inlined as it is written (it is ours, not a catalogue's: no escaping)."""
+    text = resources.files("toolkit.build").joinpath("templates", "style.css").read_text("utf-8")
+    return Markup(text)
+
+
 def render_page(page: Page) -> str:
     """The finished HTML page."""
     template = _ENVIRONMENT.get_template("page.html.j2")
@@ -80,5 +89,5 @@ def render_page(page: Page) -> str:
         incomplete=page.incomplete,
         letter=page.letter,
         marked=lambda text: marked(text, page.source_locale),
-        css=_ENVIRONMENT.get_template("style.css").render(),
+        css=stylesheet(),
     )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from toolkit.build.html import stylesheet
 from toolkit.locales import bcp47
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def render_index(folder: Path, results: Sequence[Built]) -> str:
     return template.render(
         locales=[{"name": name, "lang": bcp47(name)} for name in locales],
         rows=[rows[name] | {"id": name} for name in sorted(rows)],
-        css=_ENVIRONMENT.get_template("style.css").render(),
+        css=stylesheet(),
     )
 
 
