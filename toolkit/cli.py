@@ -9,28 +9,24 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from toolkit import __version__
-from toolkit.build import BuildOptions, build_job, plan, write_index
-from toolkit.build.jobs import FORMATS as BUILD_FORMATS
-from toolkit.check import check as run_check
-from toolkit.check import exit_status, open_workspace, options_from
-from toolkit.checks.registry import RULES
-from toolkit.convert import convert
 from toolkit.errors import InputError
-from toolkit.extract import extract
 from toolkit.fsutil import write_if_changed
-from toolkit.glossary import load_glossary
-from toolkit.glossary.audit import audit
-from toolkit.glossary.export import FORMATS as GLOSSARY_FORMATS
-from toolkit.glossary.export import export
-from toolkit.report import FORMATS, render
-from toolkit.stats import stats
-from toolkit.update import update
-from toolkit.workspace import Workspace
+from toolkit.init import init_workspace
+
+if TYPE_CHECKING:
+    from toolkit.workspace import Workspace
+
+# Each command imports the library it needs when it runs (the checks, the build, the glossary),
+# so that `advocacy check FILE.po` on every save in an editor, --help and each TAB of shell
+# completion start without loading the rest. The choices an option shows before anything is
+# imported are copies, held equal to the libraries' own by tests/test_cli_docs.py.
+CHECK_FORMATS = ("text", "json", "sarif", "github")  # toolkit.report.FORMATS
+GLOSSARY_FORMATS = ("tbx", "csv")  # toolkit.glossary.export.FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -64,8 +60,32 @@ def _shown(path: Path) -> Path:
 
 
 def _workspace(context: click.Context) -> Workspace:
+    from toolkit.workspace import Workspace
+
     root: Path | None = context.obj.get("root") if context.obj else None
     return Workspace.open(root)
+
+
+def _writing(context: click.Context, workspace: Workspace) -> None:
+    """Hold the workspace lock until the command ends: commands that write never interleave
+    (a second one waits, then exits 2 naming the holder's pid)."""
+    from toolkit.lock import workspace_lock
+
+    lock = workspace_lock(workspace.settings.root, command=context.info_name or "")
+    context.with_resource(lock)
+
+
+def _conflicts(workspace: Workspace, results: list[Any], command: str, doing: str) -> None:
+    """Name each catalogue saved by someone else during the run (left as saved); exit 2."""
+    conflicts = [result for result in results if result.conflict]
+    for result in conflicts:
+        click.echo(
+            f"{workspace.settings.relative(result.path)}: changed while {doing};"
+            f" run advocacy {command} again",
+            err=True,
+        )
+    if conflicts:
+        raise SystemExit(2)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -86,20 +106,64 @@ def cli(context: click.Context, root: Path | None) -> None:
     context.obj = {"root": root}
 
 
-@cli.command("extract")
+@cli.command("init")
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.pass_context
 @_clean_errors
-def extract_command(context: click.Context) -> None:
+def init_command(context: click.Context, directory: Path | None) -> None:
+    """Start a campaign workspace in DIRECTORY (default: --root, else the current folder).
+
+    Writes advocacy.toml, an example source text, and an empty glossary and a campaign
+    record with commented examples. An existing file is never overwritten (exit 2).
+
+    \b
+    Example:
+      advocacy init my-campaign && cd my-campaign && advocacy extract && advocacy update
+    """
+    root: Path | None = context.obj.get("root") if context.obj else None
+    folder = directory or root or Path(".")
+    for path in init_workspace(folder):
+        click.echo(f"{_shown(path)}: written")
+    click.echo(
+        f"workspace ready in {_shown(folder)}: edit source_texts/, then advocacy extract,"
+        " advocacy update, translate, advocacy check, advocacy build"
+    )
+
+
+@cli.command("extract")
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Write nothing; exit 1 when a template is out of date (for pre-commit and CI).",
+)
+@click.pass_context
+@_clean_errors
+def extract_command(context: click.Context, check_only: bool) -> None:
     """Write a .pot template for every source text.
 
     A template whose entries did not change is left untouched.
 
     \b
-    Example:
+    Examples:
       advocacy extract
+      advocacy extract --check
     """
+    from toolkit.extract import extract
+
     workspace = _workspace(context)
-    results = extract(workspace.documents(), workspace.settings)
+    if not check_only:
+        _writing(context, workspace)
+    results = extract(workspace.documents(), workspace.settings, write=not check_only)
+    if check_only:
+        stale = [result for result in results if result.changed]
+        for result in stale:
+            state = "out of date" if result.path.exists() else "missing"
+            click.echo(
+                f"{workspace.settings.relative(result.path)}: {state} (run advocacy extract)"
+            )
+        click.echo(f"{len(results)} templates, {len(stale)} out of date")
+        raise SystemExit(1 if stale else 0)
     written = [result for result in results if result.written]
     for result in written:
         click.echo(f"{workspace.settings.relative(result.path)}: {result.entries} entries")
@@ -118,7 +182,10 @@ def update_command(context: click.Context, locales: tuple[str, ...], no_fuzzy: b
     Example:
       advocacy update --locale zh_Hant
     """
+    from toolkit.update import update
+
     workspace = _workspace(context)
+    _writing(context, workspace)
     results = update(workspace, locales, fuzzy=not no_fuzzy)
     for result in results:
         if result.written:
@@ -130,6 +197,7 @@ def update_command(context: click.Context, locales: tuple[str, ...], no_fuzzy: b
             )
     changed = sum(1 for result in results if result.written)
     click.echo(f"{len(results)} catalogues, {changed} written")
+    _conflicts(workspace, results, "update", "updating")
 
 
 @cli.command("stats")
@@ -144,6 +212,8 @@ def stats_command(context: click.Context, locales: tuple[str, ...], output: str)
     Example:
       advocacy stats --format json
     """
+    from toolkit.stats import stats
+
     workspace = _workspace(context)
     rows = stats(workspace, locales)
     relative = workspace.settings.relative
@@ -221,7 +291,9 @@ def _rule_list(values: tuple[str, ...]) -> tuple[str, ...]:
 @cli.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--locale", "-l", "locales", multiple=True, help="Only catalogues of this locale.")
-@click.option("--format", "output", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--format", "output", type=click.Choice(CHECK_FORMATS), default="text", show_default=True
+)
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "note"]),
@@ -257,6 +329,10 @@ def check_command(
       advocacy check locales/zh_Hans/LC_MESSAGES/urgent-action-2024.po
       advocacy check --format json --select C,F --fail-on warning
     """
+    from toolkit.check import check as run_check
+    from toolkit.check import exit_status, open_workspace, options_from
+    from toolkit.report import render
+
     root: Path | None = context.obj.get("root") if context.obj else None
     workspace = open_workspace(root, paths)
     options = options_from(
@@ -282,6 +358,9 @@ def rules_command(output: str) -> None:
     Example:
       advocacy rules --format json
     """
+    import toolkit.checks  # noqa: F401  (registers every check)
+    from toolkit.checks.registry import RULES
+
     rules = [RULES[code] for code in sorted(RULES)]
     if output == "json":
         payload = [
@@ -323,7 +402,10 @@ def convert_command(
     Example:
       advocacy convert zh_Hans zh_Hant
     """
+    from toolkit.convert import convert
+
     workspace = _workspace(context)
+    _writing(context, workspace)
     results = convert(workspace, source_locale, target_locale, configured=configured)
     for result in results:
         if result.written:
@@ -332,9 +414,12 @@ def convert_command(
                 f" (fuzzy, to review), {result.kept} reviewed kept"
             )
     click.echo(f"{len(results)} catalogues, {sum(r.written for r in results)} written")
+    _conflicts(workspace, results, "convert", "converting")
 
 
 def _formats(value: str) -> tuple[str, ...]:
+    from toolkit.build.jobs import FORMATS as BUILD_FORMATS
+
     chosen = tuple(part.strip() for part in value.split(",") if part.strip())
     unknown = [part for part in chosen if part not in BUILD_FORMATS]
     if unknown or not chosen:
@@ -391,7 +476,11 @@ def build_command(
     Example:
       advocacy build --locale zh_Hans --format md,html,pdf --sender "Amnesty Hong Kong"
     """
+    from toolkit.build import BuildOptions, build_job, plan, write_index
+    from toolkit.report import one_line
+
     workspace = _workspace(context)
+    _writing(context, workspace)
     options = BuildOptions(
         locales=locales,
         documents=documents,
@@ -418,7 +507,7 @@ def build_command(
         elif built.incomplete:
             click.echo(f"{name}: built incomplete (--allow-incomplete):", err=True)
         for reason in job.reasons:
-            click.echo(f"  {reason}", err=True)
+            click.echo(f"  {one_line(reason)}", err=True)  # a quoted translation stays on it
     index = write_index(settings, results)
     made = sum(len(built.files) for built in results)
     refused = sum(built.refused for built in results)
@@ -432,9 +521,66 @@ def build_command(
         raise SystemExit(1)
 
 
+@cli.command("report")
+@click.option(
+    "--html",
+    "output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the review page to this file.",
+)
+@click.option("--locale", "-l", "locales", multiple=True, help="Only this locale (repeatable).")
+@click.option("--document", "documents", multiple=True, help="Only this document id (repeatable).")
+@click.option(
+    "--editor",
+    type=click.Choice(["file", "vscode"]),
+    default="file",
+    show_default=True,
+    help="path:line links: relative file links, or vscode://file/ links that open the line.",
+)
+@click.pass_context
+@_clean_errors
+def report_command(
+    context: click.Context,
+    output: Path,
+    locales: tuple[str, ...],
+    documents: tuple[str, ...],
+    editor: str,
+) -> None:
+    """Write a review page: each document's source and translations side by side.
+
+    One self-contained HTML file (no network requests): the segments of each document in
+    rows, one column per language, every finding of advocacy check on its segment with the
+    names, dates and numbers it is about highlighted, filters by locale, category and
+    severity, and a summary per locale.
+
+    \b
+    Examples:
+      advocacy report --html review.html
+      advocacy report --html review.html --locale zh_Hant --editor vscode
+    """
+    # Imported here: only this command needs the review page's templates.
+    from toolkit.review import ReviewOptions, render_review, review
+
+    workspace = _workspace(context)
+    result = review(workspace, ReviewOptions(locales=locales, documents=documents))
+    written = write_if_changed(output, render_review(result, output, editor))
+    findings = len(result.findings)
+    click.echo(
+        f"{_shown(output)}: {_plural(len(result.documents), 'document')},"
+        f" {_plural(findings, 'finding')}{'' if written else ' (unchanged)'}"
+    )
+
+
 @cli.group("glossary")
 def glossary_group() -> None:
-    """Validate the glossary and export it for CAT tools and spreadsheets."""
+    """Validate the glossary and export it for CAT tools and spreadsheets.
+
+    \b
+    Examples:
+      advocacy glossary check
+      advocacy glossary export --format tbx -o glossary.tbx
+    """
 
 
 def _glossary_path(context: click.Context, path: Path | None) -> Path:
@@ -460,6 +606,8 @@ def glossary_check_command(context: click.Context, path: Path | None) -> None:
     Example:
       advocacy glossary check
     """
+    from toolkit.glossary.audit import audit
+
     glossary = _glossary_path(context, path)
     problems = audit(glossary)
     for problem in problems:
@@ -492,6 +640,9 @@ def glossary_export_command(
       advocacy glossary export --format tbx -o glossary.tbx
       advocacy glossary export --format csv > glossary.csv
     """
+    from toolkit.glossary import load_glossary
+    from toolkit.glossary.export import export
+
     text = export(load_glossary(_glossary_path(context, path)), output)
     if target is None:
         click.echo(text, nl=False)

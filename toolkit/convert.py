@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,12 +17,12 @@ from toolkit.catalog.reader import read_catalog
 from toolkit.catalog.writer import format_catalog
 from toolkit.errors import InputError
 from toolkit.extract import SOURCE_LANGUAGE_HEADER
-from toolkit.fsutil import write_if_changed
+from toolkit.fsutil import ChangedOnDisk, read_snapshot, write_if_changed
 from toolkit.glossary import Entry, Glossary, load_glossary
 from toolkit.glossary.load import TRADITIONAL_CONFIGS
 from toolkit.glossary.load import convert as convert_form
 from toolkit.glossary.model import has_cjk
-from toolkit.locales import parse_locale, plural_forms, same_language, script_of
+from toolkit.locales import check_name, parse_locale, plural_forms, same_language, script_of
 from toolkit.workspace import Workspace
 
 # OpenCC configuration per target: Taiwan's phrasing (s2twp: 软件 -> 軟體) for plain Traditional,
@@ -51,6 +51,7 @@ class Converted:
     converted: int  # entries filled or refreshed (now fuzzy, awaiting review)
     kept: int  # reviewed entries left alone
     written: bool
+    conflict: bool = False  # saved by someone else while converting: left as they saved it
 
 
 def opencc_config(source: str, target: str, configured: str | None = None) -> str:
@@ -232,15 +233,21 @@ def convert(
     no catalogue in it: its source text itself is converted. The glossary's forms (the
     workspace's, unless one is given) are written over OpenCC's (``glossary_overrides``), and
     ``overrides`` over both. A missing target catalogue is created from the template first.
-    Every catalogue is read and converted before any is written.
+    Every catalogue is read and converted before any is written, and a target catalogue is
+    replaced only if it still holds what was read from it (else ``conflict`` is set).
     """
     settings = workspace.settings
+    for name in (source_locale, target_locale):
+        try:
+            check_name(name)  # it names a folder: never "zh_Hant./../../elsewhere"
+        except ValueError as error:
+            raise InputError(None, None, f"convert: {error}") from None
     config = opencc_config(source_locale, target_locale, configured)
     if glossary is None and settings.glossary.is_file():
         glossary = load_glossary(settings.glossary)
     phrases = glossary_overrides(glossary, source_locale, target_locale, config) if glossary else {}
     phrases.update(overrides or {})
-    planned: list[tuple[Converted, str]] = []
+    planned: list[tuple[Converted, str, bytes | None]] = []
     for template_path in workspace.templates():
         document = template_path.stem
         template = read_catalog(template_path)
@@ -255,9 +262,10 @@ def convert(
                 continue
             origin = read_catalog(source_path)
         target_path = settings.catalogue_path(document, target_locale)
+        snapshot = read_snapshot(target_path)  # before parsing: see update.update
         target = (
             read_catalog(target_path)
-            if target_path.exists()
+            if snapshot is not None
             else merge_catalog(
                 template,
                 None,
@@ -270,14 +278,18 @@ def convert(
             (
                 Converted(document, target_path, done, kept, False),
                 format_catalog(target, width=settings.wrap),
+                snapshot,
             )
         )
-    return [
-        Converted(
-            item.document, item.path, item.converted, item.kept, write_if_changed(item.path, text)
-        )
-        for item, text in planned
-    ]
+    return [_write(item, text, snapshot) for item, text, snapshot in planned]
+
+
+def _write(item: Converted, text: str, snapshot: bytes | None) -> Converted:
+    try:
+        written = write_if_changed(item.path, text, expected=snapshot)
+    except ChangedOnDisk:
+        return replace(item, conflict=True)
+    return replace(item, written=written)
 
 
 def _source_as_translation(template: polib.POFile) -> polib.POFile:

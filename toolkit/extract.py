@@ -25,12 +25,17 @@ _CREATION_DATE = re.compile(r'^"POT-Creation-Date: ([^"\\]*)\\n"$', re.MULTILINE
 
 @dataclass(frozen=True)
 class Extracted:
-    """One template: its path, how many entries it has, and whether the file was written."""
+    """One template: its path, how many entries it has, and whether the file was written.
+
+    ``changed`` says whether the file on disk differed from the template (or was missing): in a
+    check (``write=False``) nothing is written and ``changed`` names the out-of-date templates.
+    """
 
     document: str
     path: Path
     entries: int
     written: bool
+    changed: bool = False
 
 
 def now() -> str:
@@ -114,21 +119,24 @@ def build_template(
     return template
 
 
-def extract(documents: list[Document], settings: Settings) -> list[Extracted]:
+def extract(
+    documents: list[Document], settings: Settings, *, write: bool = True
+) -> list[Extracted]:
     """Write the template of every document; a template whose entries did not change is left alone.
 
-    Every template is computed before any is written, so a bad file changes nothing.
+    Every template is computed before any is written, so a bad file changes nothing. With
+    ``write=False`` nothing is written: the results only say which templates are out of date.
     """
-    planned: list[tuple[Document, Path, str, int]] = []
+    planned: list[tuple[Document, Path, str, int, bool]] = []
     campaign = load_campaign_of(settings)
     glossary = load_glossary(settings.glossary) if settings.glossary.is_file() else None
     for document in documents:
         path = settings.template_path(document.id)
         text, count = _template_text(document, settings, path, campaign, glossary)
-        planned.append((document, path, text, count))
+        planned.append((document, path, text, count, _differs(path, text)))
     return [
-        Extracted(document.id, path, count, write_if_changed(path, text))
-        for document, path, text, count in planned
+        Extracted(document.id, path, count, write and write_if_changed(path, text), changed=changed)
+        for document, path, text, count, changed in planned
     ]
 
 
@@ -147,6 +155,14 @@ def _template_text(
         template.metadata["POT-Creation-Date"] = now()
         text = format_catalog(template, width=settings.wrap)
     return text, len(template)
+
+
+def _differs(path: Path, text: str) -> bool:
+    """Whether writing ``text`` would change the file (byte for byte, as ``write_if_changed``)."""
+    try:
+        return path.read_bytes() != text.encode("utf-8")
+    except FileNotFoundError:
+        return True
 
 
 def _existing(path: Path) -> tuple[str | None, str | None]:

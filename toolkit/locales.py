@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from babel.core import Locale, UnknownLocaleError, get_global
 from babel.messages.plurals import get_plural
 
@@ -15,6 +17,20 @@ _CHINESE_TERRITORY_SCRIPT = {
     "HK": "Hant",
     "MO": "Hant",
 }
+
+
+# A locale name as the toolkit uses it to name folders (locales/<locale>/, build/<locale>/):
+# letters, digits and '_' only, so never '.', '/' or '..' (parse_locale alone reads
+# "en./../../x" as en, dropping what follows the dot as an encoding).
+_FOLDER_NAME = re.compile(r"[A-Za-z]{2,3}(?:_[A-Za-z0-9]+)*")
+
+
+def check_name(name: str) -> None:
+    """Raise ValueError unless ``name`` is a known locale written ``ll``, ``ll_Script`` or
+    ``ll_TT``: the names that may become folder names."""
+    if not _FOLDER_NAME.fullmatch(name):
+        raise ValueError(f"{name!r} is not a locale name (write ll, ll_Script or ll_TT)")
+    parse_locale(name)
 
 
 def parse_locale(name: str) -> Locale:

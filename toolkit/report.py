@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
+from urllib.parse import quote
 
 from toolkit import __version__
 from toolkit.checks.engine import Report
@@ -21,15 +23,39 @@ def render(report: Report, output: str) -> str:
     return {"text": text, "json": as_json, "sarif": sarif, "github": github}[output](report)
 
 
+# Characters that would end a line or drive a terminal, as a translation may hold them (a
+# message can quote one): C0 and C1 controls, DEL and the Unicode line and paragraph separators.
+# Tab stays: it is harmless and common.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r"}
+
+
+def one_line(value: str) -> str:
+    """``value`` on one line with every control character visible: ``\\n``, ``\\x1b``.
+    A text or GitHub report then has exactly one line per finding, whatever a catalogue holds
+    (a translation cannot forge another finding or colour the terminal)."""
+    return _CONTROL.sub(_visible, value)
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}")
+
+
 def _where(finding: Finding) -> str:
     line = finding.location.line
-    return f"{finding.location.path}:{line}" if line else finding.location.path
+    path = one_line(finding.location.path)
+    return f"{path}:{line}" if line else path
 
 
 def text(report: Report) -> str:
     """``path:line: CODE [severity] message`` lines, then notes and a summary line."""
-    lines = [f"{_where(f)}: {f.code} [{f.severity.value}] {f.message}" for f in report.findings]
-    lines.extend(f"note: {note}" for note in report.notes)
+    lines = [
+        f"{_where(f)}: {f.code} [{f.severity.value}] {one_line(f.message)}"
+        for f in report.findings
+    ]
+    lines.extend(f"note: {one_line(note)}" for note in report.notes)
     counts = ", ".join(
         f"{report.count(s)} {s.value}{'s' if report.count(s) != 1 else ''}"
         for s in (Severity.ERROR, Severity.WARNING, Severity.NOTE)
@@ -94,7 +120,7 @@ def sarif(report: Report) -> str:
     results = []
     for finding in report.findings:
         region = {"startLine": finding.location.line} if finding.location.line else None
-        location: dict[str, Any] = {"artifactLocation": {"uri": finding.location.path}}
+        location: dict[str, Any] = {"artifactLocation": {"uri": _uri(finding.location.path)}}
         if region:
             location["region"] = region
         results.append(
@@ -126,8 +152,16 @@ def sarif(report: Report) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
+def _uri(path: str) -> str:
+    """A path as the URI reference SARIF wants: ``odd name#1.po`` -> ``odd%20name%231.po``."""
+    return quote(path, safe="/")
+
+
 def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escaping of a workflow command's message (``%``, CR and LF), after every
+    other control character is made visible."""
+    escaped = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return one_line(escaped)
 
 
 def _escape_property(value: str) -> str:

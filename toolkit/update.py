@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from toolkit.catalog.merge import merge_catalog
 from toolkit.catalog.reader import read_catalog
 from toolkit.catalog.writer import format_catalog
 from toolkit.extract import DOCUMENT_DATE_HEADER, SOURCE_LANGUAGE_HEADER
-from toolkit.fsutil import write_if_changed
+from toolkit.fsutil import ChangedOnDisk, read_snapshot, write_if_changed
 from toolkit.locales import plural_forms
 from toolkit.stats import count
 from toolkit.workspace import Workspace
@@ -17,7 +17,11 @@ from toolkit.workspace import Workspace
 
 @dataclass(frozen=True)
 class Updated:
-    """One catalogue after an update: whether it was created or changed, and its counts."""
+    """One catalogue after an update: whether it was created or changed, and its counts.
+
+    ``conflict``: the file changed on disk while the update ran (a translator saved it), so it
+    was left as they saved it, not written; run the update again.
+    """
 
     document: str
     locale: str
@@ -27,16 +31,24 @@ class Updated:
     fuzzy: int
     untranslated: int
     obsolete: int
+    conflict: bool = False
 
 
 def update(
     workspace: Workspace, locales: tuple[str, ...] = (), *, fuzzy: bool = True
 ) -> list[Updated]:
-    """Merge each template into its catalogues. All inputs are read and merged before any write."""
+    """Merge each template into its catalogues. All inputs are read and merged before any write.
+
+    A catalogue is replaced only if it still holds what was read from it (compare before
+    rename); one saved meanwhile is left alone and comes back with ``conflict`` set.
+    """
     settings = workspace.settings
-    planned: list[tuple[Updated, str]] = []
+    planned: list[tuple[Updated, str, bytes | None]] = []
     for document, template, locale, path in workspace.catalogues(locales):
-        old = read_catalog(path) if path.exists() else None
+        # The bytes are taken before parsing: a save in between shows as a conflict, never
+        # as an old reading written over the new file.
+        snapshot = read_snapshot(path)
+        old = read_catalog(path) if snapshot is not None else None
         merged = merge_catalog(
             template, old, language=locale, plural_forms=plural_forms(locale), fuzzy=fuzzy
         )
@@ -55,8 +67,13 @@ def update(
             counts.untranslated,
             counts.obsolete,
         )
-        planned.append((result, format_catalog(merged, width=settings.wrap)))
-    return [
-        Updated(**{**vars(result), "written": write_if_changed(result.path, text)})
-        for result, text in planned
-    ]
+        planned.append((result, format_catalog(merged, width=settings.wrap), snapshot))
+    return [_write(result, text, snapshot) for result, text, snapshot in planned]
+
+
+def _write(result: Updated, text: str, snapshot: bytes | None) -> Updated:
+    try:
+        written = write_if_changed(result.path, text, expected=snapshot)
+    except ChangedOnDisk:
+        return replace(result, conflict=True)
+    return replace(result, written=written)

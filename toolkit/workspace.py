@@ -11,8 +11,9 @@ import polib
 from toolkit.catalog.reader import read_catalog
 from toolkit.errors import InputError
 from toolkit.extract import SOURCE_LANGUAGE_HEADER
-from toolkit.locales import parse_locale, same_language
+from toolkit.locales import check_name, same_language
 from toolkit.model import Document
+from toolkit.paths import check_workspace
 from toolkit.settings import Settings, find_root, load_settings
 from toolkit.source import discover, load_documents
 
@@ -34,7 +35,9 @@ class Workspace:
                 raise InputError(here, None, message + "; use --root DIR")
         elif not root.is_dir():
             raise InputError(root, None, "workspace folder does not exist")
-        return cls(load_settings(root))
+        settings = load_settings(root)
+        check_workspace(settings)  # no link out of the workspace where we read or write
+        return cls(settings)
 
     def documents(self) -> list[Document]:
         """Every source document, in file-name order."""
@@ -66,7 +69,7 @@ class Workspace:
         chosen = only or self.settings.locales
         for name in chosen:
             try:
-                parse_locale(name)
+                check_name(name)
             except ValueError as error:
                 raise InputError(None, None, f"--locale: {error}") from None
         return [name for name in chosen if not same_language(name, source_lang)]

@@ -21,6 +21,7 @@ from toolkit.build.texts import (
     translated,
 )
 from toolkit.fsutil import write_if_changed
+from toolkit.paths import confine
 from toolkit.settings import Settings
 
 
@@ -45,7 +46,7 @@ def build_job(job: Job, settings: Settings, options: BuildOptions) -> Built:
     if job.reasons and not options.allow_incomplete:
         built.refused = True
         for stale in sorted((folder / job.locale).glob(f"{job.document.id}.*")):
-            stale.unlink()
+            confine(stale, folder, "build output").unlink()
         return built
     as_md = translated(job, "md") if "md" in options.formats else None
     as_html = translated(job, "html")
@@ -63,7 +64,7 @@ def build_job(job: Job, settings: Settings, options: BuildOptions) -> Built:
             if "pdf" in options.formats:
                 outputs["pdf"] = html_to_pdf(html)
         for suffix, data in outputs.items():
-            path = Path(f"{stem}.{suffix}")
+            path = confine(Path(f"{stem}.{suffix}"), folder, "build output")
             built.written += write_if_changed(path, data)
             built.files.append(path)
     return built

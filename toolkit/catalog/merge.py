@@ -14,7 +14,7 @@ from toolkit.catalog.fuzzy import FuzzyIndex
 from toolkit.catalog.reader import BLANK_COMMENT, Catalogue, read_catalog
 from toolkit.catalog.writer import format_catalog
 from toolkit.errors import InputError
-from toolkit.fsutil import write_if_changed
+from toolkit.fsutil import read_snapshot, write_if_changed
 
 Key = tuple[str | None, str]
 
@@ -84,10 +84,12 @@ def update_file(
     """Create or update ``po_path`` from ``template_path``; True when the file was written.
 
     As ``msgmerge --update``, a catalogue whose only change would be the template's
-    ``POT-Creation-Date`` is left alone.
+    ``POT-Creation-Date`` is left alone. A catalogue saved by someone else while this ran is
+    not overwritten (``ChangedOnDisk``).
     """
     template = read_catalog(template_path)
-    old = read_catalog(po_path) if po_path.exists() else None
+    snapshot = read_snapshot(po_path)  # before parsing: a save in between is a conflict
+    old = read_catalog(po_path) if snapshot is not None else None
     merged = merge_catalog(template, old, language=language, plural_forms=plural_forms, fuzzy=fuzzy)
     text = format_catalog(merged, width=width)
     if old is not None:
@@ -101,7 +103,7 @@ def update_file(
                     return False
             except (OSError, UnicodeError):
                 pass
-    return write_if_changed(po_path, text)
+    return write_if_changed(po_path, text, expected=snapshot)
 
 
 def parse_nplurals(plural_forms: str) -> int:
