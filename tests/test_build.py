@@ -72,7 +72,12 @@ def test_markdown_keeps_every_byte_that_is_not_a_segment(workspace: Path) -> Non
     assert build(workspace, "--locale", "zh_Hans", "--format", "md")[0] == 0
     built = (workspace / "build/zh_Hans/appeal.md").read_text(encoding="utf-8")
     source = (workspace / "source_texts/appeal.md").read_text(encoding="utf-8")
-    for line in ("<!-- advocacy: letter -->", "<!-- advocacy: end letter -->", "---", "kind: letter"):
+    for line in (
+        "<!-- advocacy: letter -->",
+        "<!-- advocacy: end letter -->",
+        "---",
+        "kind: letter",
+    ):
         assert built.count(line) == source.count(line)
     assert built.splitlines()[:4] == ["---", "id: appeal", "title: 释放黄雪琴", "lang: en"]
     assert len(built.splitlines()) == len(source.splitlines())
@@ -111,7 +116,9 @@ def test_source_language_letter_is_the_source(workspace: Path) -> None:
             id="demand-replaced",
         ),
         pytest.param(
-            {"I am writing": "我写信是为了记者**黄雪琴**，她于2024年6月4日被判刑。请阅读[呼吁书](https://example.org/appeal)。"},
+            {
+                "I am writing": "我写信是为了记者**黄雪琴**，她于2024年6月4日被判刑。请阅读[呼吁书](https://example.org/appeal)。"
+            },
             [r"appeal\.po:\d+: D101 "],
             id="error-finding-wrong-date",
         ),
@@ -306,8 +313,12 @@ def test_reproducible(workspace: Path, tmp_path: Path) -> None:
 
 def _poppler(tool: str, path: Path) -> str:
     assert shutil.which(tool), f"{tool} is missing: apt-get install poppler-utils"
-    return subprocess.run([tool, str(path), "-"] if tool == "pdftotext" else [tool, str(path)],
-                          capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        [tool, str(path), "-"] if tool == "pdftotext" else [tool, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
 
 def test_pdf_has_chinese_text_and_an_embedded_cjk_font(workspace: Path) -> None:
@@ -336,3 +347,41 @@ def test_shipped_campaign_builds_every_letter(tmp_path: Path) -> None:
         assert (root / "build" / locale / "urgent-action-2024.zhang-rui.html").is_file()
         assert (root / "build" / locale / "urgent-action-2024.zhang-jian.md").is_file()
     assert "0 refused" in stdout
+
+
+def test_pdf_fetches_nothing(workspace: Path) -> None:
+    """An image in a source or a translation is neither downloaded nor read from disk."""
+    import http.server
+    import threading
+
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/cover.png"
+        source = workspace / "source_texts/appeal.md"
+        text = source.read_text(encoding="utf-8")
+        source.write_text(
+            text.replace(
+                "# Free Huang Xueqin\n",
+                f"# Free Huang Xueqin\n\n![cover]({url})\n![local](/etc/passwd)\n",
+                1,
+            ),
+            encoding="utf-8",
+        )
+        status, _, stderr = build(workspace, "--locale", "en", "--format", "pdf")
+        assert status == 0, stderr
+        assert (workspace / "build/en/appeal.pdf").is_file()
+    finally:
+        server.shutdown()
+    assert hits == []

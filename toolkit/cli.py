@@ -17,6 +17,7 @@ from toolkit import __version__
 from toolkit.errors import InputError
 from toolkit.fsutil import write_if_changed
 from toolkit.init import init_workspace
+from toolkit.textutil import one_line
 
 if TYPE_CHECKING:
     from toolkit.workspace import Workspace
@@ -41,11 +42,11 @@ def _clean_errors(command: F) -> F:
         except InputError as error:
             if error.path is not None:
                 error = InputError(_shown(error.path), error.line, error.message)
-            click.echo(f"{error}", err=True)
+            click.echo(one_line(f"{error}"), err=True)
             raise SystemExit(2) from None
         except OSError as error:
-            where = error.filename or ""
-            click.echo(f"{where}: {error.strerror or error}", err=True)
+            where = _shown(Path(error.filename)) if error.filename else ""
+            click.echo(one_line(f"{where}: {error.strerror or error}"), err=True)
             raise SystemExit(2) from None
 
     return wrapper  # type: ignore[return-value]
@@ -477,7 +478,6 @@ def build_command(
       advocacy build --locale zh_Hans --format md,html,pdf --sender "Amnesty Hong Kong"
     """
     from toolkit.build import BuildOptions, build_job, plan, write_index
-    from toolkit.report import one_line
 
     workspace = _workspace(context)
     _writing(context, workspace)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 from urllib.parse import quote
 
@@ -11,6 +10,7 @@ from toolkit import __version__
 from toolkit.checks.engine import Report
 from toolkit.checks.registry import RULES
 from toolkit.model import Finding, Severity
+from toolkit.textutil import one_line
 
 FORMATS = ("text", "json", "sarif", "github")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -23,24 +23,6 @@ def render(report: Report, output: str) -> str:
     return {"text": text, "json": as_json, "sarif": sarif, "github": github}[output](report)
 
 
-# Characters that would end a line or drive a terminal, as a translation may hold them (a
-# message can quote one): C0 and C1 controls, DEL and the Unicode line and paragraph separators.
-# Tab stays: it is harmless and common.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
-_NAMED = {"\n": "\\n", "\r": "\\r"}
-
-
-def one_line(value: str) -> str:
-    """``value`` on one line with every control character visible: ``\\n``, ``\\x1b``.
-    A text or GitHub report then has exactly one line per finding, whatever a catalogue holds
-    (a translation cannot forge another finding or colour the terminal)."""
-    return _CONTROL.sub(_visible, value)
-
-
-def _visible(match: re.Match[str]) -> str:
-    char = match.group()
-    code = ord(char)
-    return _NAMED.get(char) or (f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}")
 
 
 def _where(finding: Finding) -> str:

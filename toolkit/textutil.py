@@ -1,7 +1,9 @@
-"""Small text facts shared by segmentation and rebuilding: CJK width, line joining."""
+"""Small text facts shared by segmentation, rebuilding and reports: CJK width, line joining,
+control characters made visible."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -48,3 +50,23 @@ def line_starts(text: str) -> list[int]:
         starts.append(position + 1)
         position = text.find("\n", position + 1)
     return starts
+
+
+# Characters that would end a line or drive a terminal, as a translation may hold them (a
+# message can quote one): C0 and C1 controls, DEL and the Unicode line and paragraph separators.
+# Tab stays: it is harmless and common.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r"}
+
+
+def one_line(value: str) -> str:
+    """``value`` on one line with every control character visible: ``\\n``, ``\\x1b``.
+    A text or GitHub report then has exactly one line per finding, whatever a catalogue holds
+    (a translation cannot forge another finding or colour the terminal)."""
+    return _CONTROL.sub(_visible, value)
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}")

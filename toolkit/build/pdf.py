@@ -24,6 +24,22 @@ def html_to_pdf(html: str) -> bytes:
     """The PDF of a page. WeasyPrint writes no creation date and no random identifier, so
     building twice gives the same bytes."""
     weasyprint = _weasyprint()
-    document = weasyprint.HTML(string=html, base_url=None)
+    document = weasyprint.HTML(string=html, base_url=None, url_fetcher=_offline(weasyprint))
     data: bytes = document.write_pdf()
     return data
+
+
+def _offline(weasyprint: Any) -> Any:
+    """A fetcher for ``data:`` URLs only: building a PDF makes no network request and reads no
+    file (an image named in a source or a catalogue is left out, with WeasyPrint's warning),
+    so the same sources give the same bytes offline too."""
+    urls = weasyprint.urls
+    if hasattr(urls, "URLFetcher"):  # WeasyPrint 68 and later
+        return urls.URLFetcher(allowed_protocols={"data"})
+
+    def fetch(url: str, *args: Any, **kwargs: Any) -> Any:
+        if not url.startswith("data:"):
+            raise ValueError(f"not fetched while building a PDF: {url}")
+        return weasyprint.default_url_fetcher(url, *args, **kwargs)
+
+    return fetch
