@@ -3,9 +3,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import toolkit.check  # noqa: F401  (importing it registers every check)
+from toolkit.checks import punctuation
 from toolkit.checks.registry import RULES, Scope
 from toolkit.model import Pair
 
@@ -323,3 +328,33 @@ def expected_codes(namespace: dict[str, object]) -> set[str]:
 
 def test_every_punctuation_check_has_a_failing_case() -> None:
     assert {code for code in RULES if code[0] == "P"} <= expected_codes(globals())
+
+
+# The mask as one expression, as it was written before it was built per text from the spans
+# a text can hold: both must blank out the same spans.
+_ONE_MASK = re.compile(
+    r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)"
+    r"|:[A-Za-z][\w.+-]*(?::[\w.+-]+)*:(?=`)"
+    r"|(?:https?|ftp)://[!-~]*|www\.[!-~]+"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"
+    r"|\]\([^()\s]*\)"
+    r"|<[^<>\n]{1,60}>"
+    r"|%(?:\(\w+\))?(?:\d+\$)?[-#0 +]*\d*(?:\.\d+)?[sdifrxXcu]"
+    r"|\{\w*(?:[!:][^{}]*)?\}"
+    r"|^[ \t]*(?:>>>|\.\.\.|\$)[ \t][^\n]*"
+    r"|::$",
+    re.DOTALL | re.MULTILINE,
+)
+_MASK_PIECES = st.sampled_from(
+    [*"ab1 :`@.%{}<>()[]$-_/\n\t", "中", "，", "://", "http", "www.", ">>> ", "... ", "$ ", "::",
+     "%s", "%(name)d", "{0}", "](", "<b>", ":ref:", "``", "a@b.cd"]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_MASK_PIECES, max_size=24).map("".join))
+def test_mask_built_per_text_is_the_whole_mask(text: str) -> None:
+    expected = _ONE_MASK.sub(lambda match: "\0" * len(match.group()), text)
+    if punctuation._CODE_BLOCK.search(text):
+        expected = "\0" * len(text)
+    assert punctuation._masked.__wrapped__(text) == expected

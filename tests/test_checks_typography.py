@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import toolkit.check  # importing it registers every check
+from toolkit.checks import typography
 from toolkit.checks.engine import Options
 from toolkit.checks.registry import RULES, Scope
 from toolkit.model import Pair
@@ -198,3 +199,17 @@ def test_raw_seed_source(
         for finding in report.findings
         if finding.code == code and piece in finding.message
     ] == [(code, line)]
+
+
+def test_no_ideograph_before_the_first() -> None:
+    """space-in-cjk looks only at spaces between characters from FIRST_IDEOGRAPH on."""
+    below = (chr(code) for code in range(ord(typography.FIRST_IDEOGRAPH)))
+    assert not any(typography._ideograph(char) for char in below)
+    assert typography._ideograph(typography.FIRST_IDEOGRAPH)
+
+
+def test_doubled_word_needs_two_words_one_space_apart() -> None:
+    """The quick test of doubled-word passes every text where a doubled word can be found."""
+    for text in ["of of", "The the end", "a\u00a0a", "x of of y", "文 of of 字"]:
+        assert typography._WORDS_SPACED.search(text)
+        assert list(typography.doubled_word(text, "en"))

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import toolkit.checks  # noqa: F401  (registers every check)
+from toolkit.campaign import load_campaign
+from toolkit.checks.analyse import UNREADABLE, Target
 from toolkit.checks.engine import Options, Report, run
-from toolkit.checks.targets import path_targets, workspace_targets
+from toolkit.checks.registry import RULES
+from toolkit.checks.targets import path_targets, shown, workspace_targets
 from toolkit.errors import InputError
-from toolkit.model import Severity
+from toolkit.glossary import load_glossary
+from toolkit.model import Finding, Location, Severity
 from toolkit.settings import find_root
 from toolkit.workspace import Workspace
 
@@ -58,13 +63,62 @@ def check(
     if not paths:
         assert workspace is not None
         targets, view = workspace_targets(workspace, locales)
-        return run(targets, options, view)
-    report = run(path_targets(paths, workspace), options)
+        targets, broken = _readable_resources(targets, workspace.settings.root)
+        return _with_broken(run(targets, options, view), broken)
+    targets, broken = _readable_resources(
+        path_targets(paths, workspace), workspace.settings.root if workspace else None
+    )
+    report = _with_broken(run(targets, options), broken)
     report.notes.append(
         "not in a workspace: checks across documents and glossary checks were skipped"
         if workspace is None
         else "files named: checks across documents and locales were skipped"
     )
+    return report
+
+
+def _readable_resources(
+    targets: list[Target], root: Path | None
+) -> tuple[list[Target], list[Finding]]:
+    """The targets without a glossary or campaign record that cannot be read, and one F101
+    finding for each such file: it is reported once, where it is wrong, and the checks that
+    need it are skipped while every other check still runs."""
+    loaders: dict[str, Callable[[Path], object]] = {
+        "glossary": load_glossary,
+        "campaign": load_campaign,
+    }
+    broken: dict[Path, Finding] = {}
+    for name, load in loaders.items():
+        for path in sorted({getattr(t, name) for t in targets} - {None}):
+            try:
+                load(path)
+            except InputError as error:
+                rule = RULES[UNREADABLE]
+                location = Location(shown(path, root), error.line)
+                broken[path] = Finding(
+                    rule.code, rule.name, rule.category, rule.severity, error.message, location
+                )
+    if not broken:
+        return targets, []
+    kept = [
+        replace(
+            target,
+            glossary=None if target.glossary in broken else target.glossary,
+            campaign=None if target.campaign in broken else target.campaign,
+        )
+        for target in targets
+    ]
+    return kept, list(broken.values())
+
+
+def _with_broken(report: Report, broken: list[Finding]) -> Report:
+    if broken:
+        report.findings = sorted(
+            [*report.findings, *broken],
+            key=lambda f: (f.location.path, f.location.line or 0, f.code),
+        )
+        report.unreadable += len(broken)
+        report.notes.append("checks needing an unreadable glossary or campaign record were skipped")
     return report
 
 

@@ -22,3 +22,9 @@ class InputError(Exception):
             return self.message
         where = str(self.path) if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.message}"
+
+
+def line_at(data: bytes, offset: int) -> int:
+    """The line (from 1) of byte ``offset``, counting LF, CRLF and lone CR line ends alike."""
+    head = data[:offset]
+    return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1

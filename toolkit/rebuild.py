@@ -54,8 +54,8 @@ def rebuild(document: Document, translate: Translate) -> str:
     position = 0
     for segment in sorted(document.segments, key=lambda item: item.start):
         translation = translate(segment)
-        if translation is None or segment.start < position:
-            continue
+        if translation is None or translation == segment.text or segment.start < position:
+            continue  # untranslated, or translated as itself: kept exactly as written
         pieces.append(document.text[position : segment.start])
         pieces.append(render(segment, translation))
         position = segment.end

@@ -7,6 +7,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from markdown_it import MarkdownIt
+from markdown_it.parser_block import ParserBlock
+from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -21,19 +23,50 @@ _DEMANDS = re.compile(r"<!--\s*advocacy:\s*demands\b([^>]*?)-->", re.DOTALL)
 _CONTAINER = {"list_item_open": SegmentKind.LIST_ITEM, "blockquote_open": SegmentKind.QUOTE}
 
 
+class TooDeep(Exception):
+    """Blocks nested deeper than the parser goes: it would silently drop what follows."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"line {line}")
+        self.line = line  # from 1
+        self.limit = _MARKDOWN.options.maxNesting
+
+
+class _GuardedBlock(ParserBlock):
+    """markdown-it's block parser, noting where nesting passes ``maxNesting``: there it skips
+    the rest of the container (often the rest of the document) without a word."""
+
+    def tokenize(self, state: StateBlock, startLine: int, endLine: int) -> None:
+        if state.level >= state.md.options.maxNesting and "too_deep" not in state.env:
+            line = state.skipEmptyLines(startLine)
+            if line < endLine and state.sCount[line] >= state.blkIndent:
+                state.env["too_deep"] = line + 1
+        super().tokenize(state, startLine, endLine)
+
+
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+    markdown = MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+    guarded = _GuardedBlock()
+    guarded.ruler = markdown.block.ruler  # the rules as configured above
+    markdown.block = guarded
+    return markdown
 
 
 _MARKDOWN = _parser()
 
 
 def markdown_segments(text: str, body_start: int) -> list[Segment]:
-    """Segments of a Markdown document (``text`` is the whole file, front matter included)."""
+    """Segments of a Markdown document (``text`` is the whole file, front matter included).
+
+    Lists and quotes nested deeper than the parser goes are `TooDeep`.
+    """
     starts = line_starts(text)
     lines = text.split("\n")
     found: list[Segment] = []
-    tokens = _MARKDOWN.parse(text)
+    env: dict[str, int] = {}
+    tokens = _MARKDOWN.parse(text, env)
+    if "too_deep" in env:
+        raise TooDeep(env["too_deep"])
     demands = _demand_items(tokens)
     for token, kind in _blocks(tokens):
         if token.map is None or _offset(starts, token.map[0]) < body_start:
@@ -117,9 +150,10 @@ def _block_segment(
             return None
         line = lines[number].rstrip("\r")
         column = _locate(line, content)
-        end = len(line) if index < len(content_lines) - 1 else column + len(content.rstrip())
+        end = len(line) if index < len(content_lines) - 1 else column + len(content.strip())
         pieces.append((starts[number] + column, starts[number] + end))
-    text = _join(content_lines)
+    # A heading is rebuilt on one line: a hard break inside a setext heading cannot stay.
+    text = _join(content_lines, breaks=kind is not SegmentKind.HEADING)
     if not has_letters(_NOT_TEXT.sub(" ", text)):
         return None
     continuation = _continuation(lines, first, pieces, starts)
@@ -145,12 +179,12 @@ def _locate(line: str, content: str) -> int:
     return column if column != -1 else len(line) - len(line.lstrip())
 
 
-def _join(content_lines: list[str]) -> str:
+def _join(content_lines: list[str], *, breaks: bool = True) -> str:
     text = ""
     for index, line in enumerate(content_lines):
         if index == 0:
             text = line.strip() if len(content_lines) == 1 else line.lstrip()
-        elif _HARD_BREAK.search(text):
+        elif breaks and _HARD_BREAK.search(text):
             text += "\n" + line.strip()
         else:
             text = join_lines(text, line.strip())

@@ -11,7 +11,7 @@ from typing import Any
 
 from toolkit.errors import InputError
 from toolkit.locales import parse_locale
-from toolkit.tomlfile import parse_toml
+from toolkit.tomlfile import read_toml
 
 DEFAULT_LOCALES = ("en", "zh_Hans", "zh_Hant")
 
@@ -68,7 +68,7 @@ def _has_tool_table(pyproject: Path) -> bool:
         return False
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError, RecursionError):
         return False
     return isinstance(data.get("tool"), dict) and "advocacy" in data["tool"]
 
@@ -106,8 +106,7 @@ def _read_table(root: Path) -> tuple[Path | None, Mapping[str, Any]]:
         path = root / name
         if not path.is_file():
             continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        data = parse_toml(text, path)
+        text, data = read_toml(path)
         if not in_tool:
             return path, data
         tool = data.get("tool", {})

@@ -2,31 +2,49 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from toolkit import frontmatter, segment
-from toolkit.errors import InputError
+from toolkit.errors import InputError, line_at
 from toolkit.locales import parse_locale
 from toolkit.model import Document
 from toolkit.textutil import is_cjk
 
 SOURCE_SUFFIXES = (".md", ".markdown", ".txt")
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 def read_text(path: Path) -> str:
-    """A file's text as UTF-8 (a BOM is dropped); bad bytes are an error at their line."""
+    """A file's text as UTF-8 (a BOM is dropped); bad bytes are an error at their line.
+
+    Lone CRs (classic Mac OS line ends) become line feeds, as the Markdown parser reads them;
+    CRLF stays as written.
+    """
     try:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(path, None, f"cannot read: {error.strerror}") from None
+    return decode_text(data, path)
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """The text of a source file's bytes, as `read_text` reads them (``path`` for errors)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(path, 1, "the file is UTF-16 text: save it as UTF-8")
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line = line_at(data, nul)
+        raise InputError(path, line, "NUL byte: a source text is text (is this a binary file?)")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        line = line_at(data, error.start)
         raise InputError(path, line, "not valid UTF-8 text (save the file as UTF-8)") from None
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
 
 
 def load_document(path: Path, *, strict_id: bool = True) -> Document:
@@ -35,7 +53,12 @@ def load_document(path: Path, *, strict_id: bool = True) -> Document:
     A workspace's documents need a valid id (it names their catalogues); a text checked on its
     own (``strict_id=False``) may have any file name.
     """
-    text = read_text(path)
+    return parse_document(read_text(path), path, strict_id=strict_id)
+
+
+def parse_document(text: str, path: Path, *, strict_id: bool = True) -> Document:
+    """A source text already read: ``path`` names it (its suffix says whether it is plain
+    text, its stem is the default id) and places its errors."""
     front = frontmatter.split(text, path)
     ident = str(front.values.get("id", path.stem))
     if not strict_id and "id" not in front.values:
@@ -48,7 +71,15 @@ def load_document(path: Path, *, strict_id: bool = True) -> Document:
     if path.suffix == ".txt":
         body = segment.text_segments(text, front.body_start)
     else:
-        body = segment.markdown_segments(text, front.body_start)
+        try:
+            body = segment.markdown_segments(text, front.body_start)
+        except segment.TooDeep as deep:
+            raise InputError(
+                path,
+                deep.line,
+                f"lists and quotes nested more than {deep.limit} levels deep: Markdown readers"
+                " stop here and drop the rest of the block",
+            ) from None
     lang = _language(front.values.get("lang"), text, path, front.lines.get("lang"))
     return Document(
         id=ident,

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
 import polib
 
-from toolkit.errors import InputError
+from toolkit.errors import InputError, line_at
 
 # Attributes set (True) on an entry whose translator comment is a single empty `#` line, or whose
 # extracted comment is a single empty `#.` line: polib's "" cannot tell these from no comment.
@@ -18,14 +19,22 @@ BLANK_EXTRACTED = "blank_extracted_comment"
 
 _CHARSET = re.compile(rb'^"Content-Type:[^"\n]*charset=([A-Za-z0-9_.:-]+)', re.MULTILINE)
 _KEYWORD = r"(?:msgctxt|msgid_plural|msgid|msgstr(?:\[[0-9]+\])?)"
+# Comments (#, #., #:, #,, #|): GNU takes them only before an entry, never inside one.
+_COMMENT_SYMBOLS = frozenset(("tc", "gc", "oc", "fl", "pc", "pm", "pp", "he"))
 _STRING_SYMBOLS = frozenset(("ct", "mi", "mp", "ms", "mx", "mc", "pc", "pm", "pp"))
 # Lines polib skips, rejects or misreads but GNU reads: `#~|` (the previous msgid of an obsolete
-# entry), comments without a space after the mark (`#text`, `#.text`, `#:file`) and an empty `#.`
+# entry), comments without a space after the mark (`#text`, `#.text`, `#:file`), an empty `#.`
+# and an empty `#~`
 # (searched in "\n" + text, fast thanks to the literal start), and strings holding escapes only
 # GNU knows (\a, octal and hex bytes, which polib keeps as text; `\\x` is a false alarm here).
-_ODD_COMMENT = re.compile(r"\n#(?:~\||[^\s.:,|~#]|[.:,](?=\S)|\.[ \t]*(?=\n|\Z))")
+_ODD_COMMENT = re.compile(r"\n#(?:~\||[^\s.:,|~#]|[.:,](?=\S)|[.~][ \t]*(?=\n|\Z))")
 _ODD_ESCAPE = re.compile(r'\\[^ntbrfv\\"]')
 _ESCAPE = re.compile(rb"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))", re.DOTALL)
+# The first four bytes of a compiled .mo file, little- and big-endian.
+_MO_MAGIC = (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
+# Codecs Python knows that are no charset of a text file: they read ASCII as something else.
+_NOT_CHARSETS = frozenset(("idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined"))
+_ASCII_PROBE = bytes(range(0x20, 0x7F)) + b"\n\t\\n\\u00e9 xn--ls8h"
 _POLIB_ESCAPES = {
     ord(char): b"\\" + letter.encode()
     for char, letter in zip('\n\t\r\b\f\v\\"', 'ntrbfv\\"', strict=True)
@@ -47,21 +56,29 @@ def read_catalog(path: Path) -> polib.POFile:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(path, None, f"cannot read the file ({error.strerror})") from None
-    return parse_catalog(_decode(data, path), path)
+    text = decode_catalog(data, path)
+    del data  # a large catalogue: its bytes need not live on beside its text
+    return parse_catalog(text, path)
 
 
 def parse_catalog(text: str, path: Path) -> polib.POFile:
     """Parse catalogue ``text``; entries keep in ``linenum`` the line of their msgid keyword."""
     text = text.removeprefix("\ufeff")
     if "\r" in text:
-        text = text.replace("\r\n", "\n")
-    raw = text.split("\n")
-    parser = _Parser(path, raw)
+        # CRLF (Windows) and lone CR (classic Mac OS) line ends; GNU reads both as line ends.
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    plain = _read_plain(text, path)  # most catalogues, read faster (the same catalogue)
+    return plain if plain is not None else _read_full(text, path)
+
+
+def _read_full(text: str, path: Path) -> polib.POFile:
+    """Any catalogue text, read by polib's parser with GNU's checks (see ``_Parser``)."""
+    parser = _Parser(path)
     try:
         odd = [m.start() for m in _ODD_COMMENT.finditer("\n" + text)]
         odd += [m.start() for m in _ODD_ESCAPE.finditer(text)]
-        if odd:
-            parser.fhandle = cast(IO[str], _for_polib(text, raw, sorted(odd)))
+        # Lines are made one at a time: a list of them would double a large file's memory.
+        parser.fhandle = cast(IO[str], parser.lines(text, _line_numbers(text, sorted(odd))))
         parser.parse()
         parser.finish()
     except _Problem as problem:
@@ -69,29 +86,84 @@ def parse_catalog(text: str, path: Path) -> polib.POFile:
     except OSError as error:  # polib's "Syntax error", also wrapping the _Problem of a handler
         found = parser.problem or _Problem(*parser.diagnose(str(error)))
         raise InputError(path, found.line, found.message) from None
+    finally:
+        parser.release()
     return parser.instance
 
 
-def _decode(data: bytes, path: Path) -> str:
-    """Decode as the header's charset when it names one Python knows, else as UTF-8."""
+def decode_catalog(data: bytes, path: Path) -> str:
+    """A catalogue file's text: its bytes decoded as the header's charset (else as UTF-8).
+
+    What cannot be a catalogue's text is refused at its line: a compiled .mo file, UTF-16,
+    NUL bytes, a charset that is not ASCII-compatible, and UTF-8 text whose header declares a
+    one-byte charset (Latin-1 read from UTF-8 bytes would be mojibake, not a translation).
+    """
+    if data[:4] in _MO_MAGIC:
+        raise InputError(
+            path, 1, "a compiled .mo file, not a .po catalogue (msgunfmt turns it back into one)"
+        )
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(path, 1, "the file is UTF-16 text: save it as UTF-8")
     data = data.removeprefix(codecs.BOM_UTF8)
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise InputError(
+            path,
+            line_at(data, nul),
+            "NUL byte: a catalogue is text (is this a binary or a UTF-16 file?)",
+        )
     end = data.find(b"\n\n")  # the header is the first entry: look no further
     found = _CHARSET.search(data, 0, end if end >= 0 else len(data))
     charset = found.group(1).decode("ascii") if found else "utf-8"
     try:
-        codecs.lookup(charset)
+        name = codecs.lookup(charset).name
     except LookupError:  # e.g. the template placeholder "CHARSET"
-        charset = "utf-8"
+        charset = name = "utf-8"
+    line = line_at(data, found.start()) if found else 1
+    if name != "utf-8" and not _ascii_compatible(charset):
+        raise InputError(
+            path,
+            line,
+            f"charset {charset} is not a charset a catalogue can be written in: save the file"
+            " as UTF-8 and declare charset=UTF-8",
+        )
     try:
-        return data.decode(charset)
+        text = data.decode(charset)
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
+        line = line_at(data, error.start)
         raise InputError(
             path,
             line,
             f"byte 0x{data[error.start]:02x} is not valid {charset}; the file must be UTF-8 "
             "or declare its charset in the header",
         ) from None
+    if name != "utf-8" and len(text) == len(data) and not data.isascii() and _is_utf8(data):
+        first = next(index for index, byte in enumerate(data) if byte > 0x7F)
+        raise InputError(
+            path,
+            line_at(data, first),
+            f"the header declares charset={charset} but the file is UTF-8: declare"
+            " charset=UTF-8 in its Content-Type",
+        )
+    return text
+
+
+def _ascii_compatible(charset: str) -> bool:
+    """True for a charset that reads ASCII as ASCII (not UTF-16, UTF-7, EBCDIC, escapes...)."""
+    if codecs.lookup(charset).name in _NOT_CHARSETS:
+        return False
+    try:
+        return _ASCII_PROBE.decode(charset) == _ASCII_PROBE.decode("ascii")
+    except (UnicodeError, LookupError):
+        return False
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _string_problem(token: str) -> str | None:
@@ -104,28 +176,31 @@ def _string_problem(token: str) -> str | None:
     return None
 
 
-def _for_polib(text: str, raw: list[str], offsets: list[int]) -> list[str]:
-    """The lines at ``offsets`` that polib would misread, rewritten as it reads them."""
-    lines, number, position = raw.copy(), 0, 0
+def _line_numbers(text: str, offsets: list[int]) -> frozenset[int]:
+    """The numbers (from 1) of the lines holding the sorted ``offsets`` of ``text``."""
+    numbers, number, position = set(), 1, 0
     for offset in offsets:
         number += text.count("\n", position, offset)
         position = offset
-        lines[number] = _line_for_polib(raw[number], number + 1)
-    return lines
+        numbers.add(number)
+    return frozenset(numbers)
 
 
 def _line_for_polib(line: str, number: int) -> str:
     if line.startswith("#~|"):
-        return "#|" + line[3:]
+        line = "#|" + line[3:]  # and its string is read as any other below
+    if line.startswith("#~") and not line[2:].strip():
+        return ""  # nothing: GNU skips it
     if line.startswith("#") and not line.startswith(("#~", "#|")):
         if not _ODD_COMMENT.match("\n" + line):
             return line
         if line[1:2] not in (".", ":", ","):
             return "# " + line[1:]
-        # An empty `#.` becomes a placeholder polib does not skip: comment texts come from raw.
+        # An empty `#.` becomes a placeholder polib does not skip: comment texts come from
+        # the line as written.
         return line[:2] + (" " + line[2:] if line[2:].strip() else " -")
-    if line.removeprefix("#~").lstrip().startswith("#"):  # a comment of an obsolete entry
-        return line
+    if line.removeprefix("#~").lstrip().startswith("#") and not line.startswith("#|"):
+        return line  # a comment of an obsolete entry
     quote = line.find('"')
     if quote < 0 or "\\" not in line:
         return line
@@ -162,6 +237,34 @@ def _comment_text(raw: str, mark: str) -> str:
     return text[1:] if text.startswith(" ") else text
 
 
+_EOT = "character U+0004 (EOT) in a string: gettext separates msgctxt from msgid with it"
+
+
+def _strings(entry: polib.POEntry) -> list[str]:
+    """Every string of an entry, previous ones included."""
+    texts = [entry.msgid, entry.msgstr, entry.msgctxt or "", entry.msgid_plural or ""]
+    texts += [entry.previous_msgctxt or "", entry.previous_msgid or ""]
+    return [*texts, entry.previous_msgid_plural or "", *entry.msgstr_plural.values()]
+
+
+def _metadata(header: str) -> dict[str, str]:
+    """The header's fields, read as polib reads them but with lines ending at "\n" only
+    (polib's ``splitlines`` also breaks at U+001C..U+001E, U+0085, U+2028... inside a value)."""
+    lines = header.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    fields: dict[str, str] = {}
+    key = None
+    for line in lines:
+        name, colon, value = line.partition(":")
+        if colon:
+            key = name
+            fields[key] = value.strip()
+        elif key is not None:  # a line without a colon continues the field before it
+            fields[key] += "\n" + line.strip()
+    return fields
+
+
 class _Problem(Exception):
     def __init__(self, line: int | None, message: str) -> None:
         super().__init__(message)
@@ -177,11 +280,11 @@ else:
 class _Parser(_PolibParser):
     """polib's parser, plus GNU's checks, GNU's comment text and the msgid line of each entry."""
 
-    def __init__(self, path: Path, raw: list[str]) -> None:
+    def __init__(self, path: Path) -> None:
         super().__init__("", encoding="utf-8", klass=Catalogue)
-        self.fhandle = cast(IO[str], raw)  # polib iterates it, and closes only file handles
+        self.fhandle = cast(IO[str], [])  # polib iterates it, and closes only file handles
         self.instance.fpath = str(path)
-        self.raw = raw
+        self.raw = ""  # the line polib is reading, as written
         self.entries: list[polib.POEntry] = []  # every entry in file order, header included
         self.pending: int | None = None  # line of a msgid still waiting for its msgstr
         self.plural = False  # the current entry has a msgid_plural
@@ -189,15 +292,41 @@ class _Parser(_PolibParser):
         self.texts: dict[str, list[str]] = {}
         self.header_lines: list[str] = []
         self.problem: _Problem | None = None  # what a handler found (polib turns it into OSError)
+        self.context: int | None = None  # line of a msgctxt still waiting for its msgid
+
+    def lines(self, text: str, odd: frozenset[int]) -> Iterator[str]:
+        """Each line of ``text`` for polib (those it would misread rewritten as it reads them),
+        keeping the line as written in ``self.raw``."""
+        start, number = 0, 0
+        while start <= len(text):
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            number += 1
+            self.raw = text[start:end]
+            yield _line_for_polib(self.raw, number) if number in odd else self.raw
+            start = end + 1
+
+    def release(self) -> None:
+        """Let go of the text: polib's table of bound handlers is a cycle only gc would free."""
+        self.entries, self.texts = [], {}
+        self.fhandle = cast(IO[str], [])
+        self.transitions.clear()
 
     def _fail(self, line: int | None, message: str) -> None:
         self.problem = _Problem(line, message)
         raise self.problem
 
     def process(self, symbol: str) -> None:
+        if symbol in _COMMENT_SYMBOLS and (self.pending or self.context) is not None:
+            self._fail(
+                self.current_line,
+                "comment inside an entry: comments go before its msgctxt or msgid",
+            )
         if symbol in _STRING_SYMBOLS:
             token = self.current_token or ""
-            if token[-1:] != '"' or token[-2:-1] == "\\" or token[:1] != '"':
+            if "\x04" in token:  # raw, or from an escape (\004) turned into the character
+                self._fail(self.current_line, _EOT)
+            if len(token) < 2 or token[-1:] != '"' or token[-2:-1] == "\\" or token[:1] != '"':
                 self._check_string(symbol, token)
         super().process(symbol)
 
@@ -205,14 +334,21 @@ class _Parser(_PolibParser):
         value = token[token.find('"') :] if symbol == "mx" and '"' in token else token
         problem = _string_problem(value)
         if problem and problem.startswith("must"):
-            keyword = re.match(_KEYWORD, self.raw[self.current_line - 1].lstrip("#~ \t"))
+            keyword = re.match(_KEYWORD, self.raw.lstrip("#~ \t"))
             problem = f"{keyword.group() if keyword else 'keyword'} {problem}"
         if problem:
             raise _Problem(self.current_line, problem)
 
+    def handle_ct(self) -> bool:
+        if self.context is not None:
+            self._fail(self.context, "msgid missing after msgctxt")
+        self.context = self.current_line
+        return super().handle_ct()
+
     def handle_mi(self) -> bool:
         if self.pending is not None:
             self._fail(self.pending, "msgstr missing after msgid")
+        self.context = None
         super().handle_mi()
         self.current_entry.linenum = self.pending = self.current_line
         self.plural = False
@@ -220,6 +356,10 @@ class _Parser(_PolibParser):
         return True
 
     def handle_mp(self) -> bool:
+        if self.pending is None:
+            self._fail(self.current_line, "msgid_plural without msgid before it")
+        if self.plural:
+            self._fail(self.current_line, "msgid_plural given twice")
         self.plural = True
         return super().handle_mp()
 
@@ -228,8 +368,23 @@ class _Parser(_PolibParser):
         return super().handle_ms()
 
     def handle_mx(self) -> bool:
+        """A ``msgstr[n]``: polib reads one digit of n; GNU wants 0, 1, 2... in order."""
         self._check_msgstr(plural=True)
-        return super().handle_mx()
+        token = self.current_token or ""
+        written = token[7 : token.find("]")] if "]" in token else token[7:]
+        expected = len(self.current_entry.msgstr_plural)
+        if not (written.isascii() and written.isdigit()):
+            self._fail(self.current_line, f"msgstr[{written}]: the index must be a number")
+        if int(written) != expected:
+            self._fail(
+                self.current_line,
+                f"msgstr[{written}] where msgstr[{expected}] was expected: plural translations"
+                " are numbered from 0, in order",
+            )
+        value = token[token.find('"') + 1 : -1]
+        self.current_entry.msgstr_plural[expected] = polib.unescape(value)
+        self.msgstr_index = expected
+        return True
 
     def _check_msgstr(self, plural: bool) -> None:
         if self.pending is None and not (plural and self.plural):
@@ -242,17 +397,17 @@ class _Parser(_PolibParser):
 
     def handle_he(self) -> bool:
         super().handle_he()
-        self.header_lines.append(_comment_text(self.raw[self.current_line - 1], "#"))
+        self.header_lines.append(_comment_text(self.raw, "#"))
         return True
 
     def handle_tc(self) -> bool:
         super().handle_tc()
-        self._comment("tcomment", _comment_text(self.raw[self.current_line - 1], "#"))
+        self._comment("tcomment", _comment_text(self.raw, "#"))
         return True
 
     def handle_gc(self) -> bool:
         super().handle_gc()
-        self._comment("comment", _comment_text(self.raw[self.current_line - 1], "#."))
+        self._comment("comment", _comment_text(self.raw, "#."))
         return True
 
     def _comment(self, field: str, text: str) -> None:
@@ -268,6 +423,8 @@ class _Parser(_PolibParser):
         """Check what polib does not, and keep the header entry that polib turned into a dict."""
         if self.pending is not None:
             raise _Problem(self.pending, "msgstr missing after msgid")
+        if self.context is not None:
+            raise _Problem(self.context, "msgid missing after msgctxt")
         first: dict[tuple[str | None, str], int | None] = {}
         for entry in self.entries:
             key = (entry.msgctxt, entry.msgid)
@@ -275,12 +432,16 @@ class _Parser(_PolibParser):
                 where = f"first defined at line {first[key]}"
                 raise _Problem(entry.linenum, f"duplicate message definition ({where})")
             first[key] = entry.linenum
+            if any("\x04" in text for text in _strings(entry)):  # the full reader says where
+                raise _Problem(entry.linenum, _EOT)
         self._keep_header()
 
     def _keep_header(self) -> None:
         catalogue = self.instance
         kept = {id(entry) for entry in catalogue}
         header = next((e for e in self.entries if id(e) not in kept and e.msgid == ""), None)
+        if header is not None:
+            catalogue.metadata = _metadata(header.msgstr)
         catalogue.source_header, catalogue.source_metadata = header, dict(catalogue.metadata)
         owner = header or (self.entries[0] if self.entries else None)
         if owner is None or not self.header_lines:
@@ -300,7 +461,7 @@ class _Parser(_PolibParser):
             return line, 'unescaped double quote inside a string (write \\")'
         if "unknown keyword" in error or "invalid continuation" in error:
             return line, "#| line must hold msgctxt, msgid or msgid_plural and a quoted string"
-        words = self.raw[line - 1].removeprefix("#~").split()
+        words = self.raw.removeprefix("#~").split()
         word = words[0] if words else ""
         if word in ("msgid", "msgctxt") and self.pending is not None:
             return self.pending, "msgstr missing after msgid"
@@ -316,3 +477,191 @@ class _Parser(_PolibParser):
             )
             return line, f"{word} {problem}"
         return line, f"unknown keyword {word!r}"
+
+
+# A catalogue written plainly, as msgcat and every tool write one: each line a comment (`# `,
+# `#.`, `#:`, `#,`), a keyword with its string or a continuation string, entries between blank
+# lines. Such a text is read here line by line, doing what polib and _Parser do for each line
+# without their machinery (a state machine of bound methods, a regular expression per string);
+# anything else (obsolete entries, previous strings, odd spacing, any error) is theirs to read.
+# A string whose escapes are all polib's (GNU's octal and hex escapes are the full reader's).
+_PLAIN_INSIDE = re.compile(r'(?:[^"\\]|\\[ntbrfv\\"])*')
+# The odd comments of _ODD_COMMENT but an empty `#.`, which is read here.
+_ODD_NOT_PLAIN = re.compile(r"\n#(?:~\||[^\s.:,|~#]|[.:,](?=\S)|~[ \t]*(?=\n|\Z))")
+_PLAIN_PLURAL = re.compile(r"msgstr\[([0-9])\] ")
+_PLAIN_KEYWORDS = {"msgctxt ": "ct", "msgid ": "mi", "msgid_plural ": "mp", "msgstr ": "ms"}
+_PLAIN_COMMENTS = {"# ": "tc", "#.": "gc", "#:": "oc", "#,": "fl"}
+_ENTRY_START = frozenset(("st", "he", "tc", "gc", "oc", "fl"))  # where comments may stand
+_ENTRY_END = frozenset(("ms", "mx"))  # after a translation: what follows starts an entry
+
+
+class _NotPlain(Exception):
+    """The text is not written plainly: the full reader reads it."""
+
+
+def _plain_string(token: str) -> bool:
+    """A quoted string with polib's escapes only: quotes inside escaped, none left open."""
+    return len(token) >= 2 and token[0] == token[-1] == '"' and _plain_inside(token[1:-1])
+
+
+def _plain_inside(inside: str) -> bool:
+    if "\\" not in inside:
+        return '"' not in inside  # most strings: no escape, so no regular expression
+    return _PLAIN_INSIDE.fullmatch(inside) is not None
+
+
+def _unescape(value: str) -> str:
+    return polib.unescape(value) if "\\" in value else value
+
+
+def _read_plain(text: str, path: Path) -> Catalogue | None:
+    """The catalogue of a plainly written text, or None for the full reader to read.
+
+    Reads as polib's parser with _Parser's checks would, and gives the same catalogue (a test
+    holds the two equal on every catalogue at hand); the checks hold by construction.
+    """
+    if _ODD_NOT_PLAIN.search("\n" + text):
+        return None
+    parser = _Parser(path)
+    try:
+        _read_plain_lines(parser, text.split("\n"))
+        parser.finish()
+    except (_NotPlain, _Problem):
+        return None
+    finally:
+        parser.release()
+    return parser.instance
+
+
+def _read_plain_lines(parser: _Parser, lines: list[str]) -> None:
+    instance = parser.instance
+    entry = parser.current_entry
+    state = "st"
+    last = ""  # the last line that was not blank
+    for number, line in enumerate(lines, 1):
+        if not line:
+            continue
+        last = line
+        first = line[0]
+        if first == '"':  # a continuation string
+            value = line[1:-1]
+            if line[-1] != '"' or len(line) < 2 or not _plain_inside(value):
+                raise _NotPlain
+            if "\\" in value:
+                value = polib.unescape(value)
+            if state == "ct":
+                entry.msgctxt += value
+            elif state == "mi":
+                entry.msgid += value
+            elif state == "mp":
+                entry.msgid_plural += value
+            elif state == "ms":
+                entry.msgstr += value
+            elif state == "mx":
+                entry.msgstr_plural[parser.msgstr_index] += value
+            else:
+                raise _NotPlain
+            continue
+        if first == "#":
+            stripped = line.strip() if line[-1].isspace() else line  # what polib reads
+            symbol = _PLAIN_COMMENTS.get(line[:2]) if line != "#" else "tc"
+            if symbol is None or (symbol != "tc" and stripped[2:3] != " " and stripped != "#."):
+                raise _NotPlain  # an empty `#.` is an empty extracted comment, as GNU reads it
+            if state in ("st", "he") and symbol == "tc":
+                # A comment before anything else: the header's (polib's handle_he).
+                if instance.header != "":
+                    instance.header += "\n"
+                instance.header += stripped[2:]
+                parser.header_lines.append(_comment_text(line, "#"))
+                state = "he"
+                continue
+            if state in _ENTRY_END:
+                instance.append(entry)
+                entry = parser.current_entry = polib.POEntry(linenum=number)
+            elif state not in _ENTRY_START:
+                raise _NotPlain  # a comment inside an entry
+            if symbol == "tc":
+                parser._comment("tcomment", _comment_text(line, "#"))
+            elif symbol == "gc":
+                parser._comment("comment", _comment_text(line, "#."))
+            elif symbol == "oc":
+                for occurrence in stripped[3:].split():
+                    where, at = occurrence.rsplit(":", 1) if ":" in occurrence else ("", "")
+                    if not at.isdigit():
+                        where, at = occurrence, ""
+                    entry.occurrences.append((where, at))
+            else:
+                entry.flags += [flag.strip() for flag in stripped[3:].split(",")]
+            state = symbol
+            continue
+        if line.startswith("msgstr["):
+            plural = _PLAIN_PLURAL.match(line)
+            token = line[plural.end() :] if plural else ""
+            if not (plural and _plain_string(token)):
+                raise _NotPlain
+            index = int(plural.group(1))
+            if not (state == "mp" and index == 0) and not (
+                state == "mx" and index == len(entry.msgstr_plural)
+            ):
+                raise _NotPlain
+            entry.msgstr_plural[index] = _unescape(token[1:-1])
+            parser.msgstr_index = index
+            parser.pending = None
+            state = "mx"
+            continue
+        space = line.find(" ")
+        symbol = _PLAIN_KEYWORDS.get(line[: space + 1]) if space > 0 else None
+        token = line[space + 1 :]
+        if symbol is None or not _plain_string(token):
+            raise _NotPlain
+        value = _unescape(token[1:-1])
+        if symbol in ("ct", "mi") and state in _ENTRY_END:
+            instance.append(entry)
+            entry = parser.current_entry = polib.POEntry(linenum=number)
+        elif symbol == "ct" and state not in _ENTRY_START:
+            raise _NotPlain
+        if symbol == "ct":
+            entry.msgctxt = value
+            parser.context = number
+        elif symbol == "mi":
+            if state not in _ENTRY_START and state not in _ENTRY_END and state != "ct":
+                raise _NotPlain
+            entry.obsolete = parser.entry_obsolete  # type: ignore[assignment]  # polib: 0
+            entry.msgid = value
+            entry.linenum = parser.pending = number
+            parser.context = None
+            parser.plural = False
+            parser.entries.append(entry)
+        elif symbol == "mp":
+            if state != "mi":
+                raise _NotPlain
+            entry.msgid_plural = value
+            parser.plural = True
+        else:  # msgstr
+            if state != "mi":
+                raise _NotPlain
+            entry.msgstr = value
+            parser.pending = None
+        state = symbol
+    if not parser.entries or last.startswith("#") or state not in _ENTRY_END:
+        raise _NotPlain  # no entry, or comments after the last one
+    instance.append(entry)
+    _take_metadata(instance)
+
+
+def _take_metadata(instance: Catalogue) -> None:
+    """The header entry out of the entries and into ``metadata``, as polib's parser does."""
+    if sum(1 for entry in instance if entry.msgid == "") > 1:
+        raise _NotPlain  # polib picks one of them: its choice is its own to make
+    header = instance.find("")
+    if header:
+        instance.remove(header)
+        instance.metadata_is_fuzzy = header.flags  # type: ignore[assignment]  # as polib does
+        key = None
+        for line in header.msgstr.splitlines():
+            try:
+                key, value = line.split(":", 1)
+                instance.metadata[key] = value.strip()
+            except (ValueError, KeyError):
+                if key is not None:
+                    instance.metadata[key] += "\n" + line.strip()

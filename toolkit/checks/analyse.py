@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -144,12 +145,18 @@ def locale_from_path(path: Path) -> str | None:
     # "os" or "tk" is a document's name, not Ossetic or Turkmen.
     named = path.parent.name == "po" or "_" in path.stem
     for candidate in [path.stem, *folders] if named else folders:
-        try:
-            parse_locale(candidate)
-        except ValueError:
-            continue
-        return candidate
+        if _is_locale(candidate):
+            return candidate
     return None
+
+
+@lru_cache(maxsize=1024)
+def _is_locale(name: str) -> bool:
+    try:
+        parse_locale(name)
+    except ValueError:
+        return False
+    return True
 
 
 def _pair(entry: polib.POEntry, locale: str, source_locale: str, date: str | None) -> Pair:
@@ -180,31 +187,46 @@ def _analyse_catalogue(
     result.entries = len(view.pairs)
     result.keys = keys_digest((pair.msgctxt, pair.msgid) for pair in view.pairs)
     is_template = target.path.suffix == ".pot"
-    for pair in view.pairs:
-        result.suppressions.extend(suppressions(pair))
-        reviewed = bool(pair.msgstr) and not pair.fuzzy and not is_template
+    # The checks each entry gets, in registry order: every entry its entry checks, a reviewed
+    # translation (not empty, not fuzzy) also its pair and text checks; a template none.
+    any_entry: list[tuple[Rule, _PairCheck]] = []
+    reviewed: list[tuple[Rule, _PairCheck]] = []
+    if not is_template:
         for rule in rules:
-            given = _given(rule, extra)
-            if rule.scope is Scope.ENTRY and not is_template:
-                messages: Iterable[str] = rule.function(pair, **given)
-            elif rule.scope is Scope.PAIR and reviewed:
-                messages = rule.function(pair, **given)
-            elif rule.scope is Scope.TEXT and reviewed:
-                messages = _text_messages(rule, pair, given)
-            else:
-                continue
-            for message in messages:
-                result.findings.append(_pair_finding(rule, message, view, pair))
+            if rule.scope is Scope.ENTRY:
+                any_entry.append((rule, _pair_check(rule, extra)))
+            if rule.scope in (Scope.ENTRY, Scope.PAIR, Scope.TEXT):
+                reviewed.append((rule, _pair_check(rule, extra)))
+    findings = result.findings
+    for pair in view.pairs:
+        if "ignore" in pair.tcomment or pair.flags:  # else it can suppress nothing
+            result.suppressions.extend(suppressions(pair))
+        for rule, function in reviewed if pair.msgstr and not pair.fuzzy else any_entry:
+            for message in function(pair):
+                findings.append(_pair_finding(rule, message, view, pair))
     for rule in rules:
         if rule.scope is Scope.CATALOGUE and not is_template:
             for hit in rule.function(view, **_given(rule, extra)):
-                result.findings.append(_hit_finding(rule, hit, view))
+                findings.append(_hit_finding(rule, hit, view))
 
 
-def _text_messages(rule: Rule, pair: Pair, given: dict[str, Any]) -> Iterable[str]:
-    texts = pair.msgstr_plural or (pair.msgstr,)
-    for text in dict.fromkeys(texts):
-        yield from rule.function(text, pair.locale, **given)
+_PairCheck = Callable[[Pair], Iterable[str]]
+
+
+def _pair_check(rule: Rule, extra: dict[str, Any]) -> _PairCheck:
+    """An entry, pair or text check as one function of a pair, its resources bound."""
+    function = partial(rule.function, **_given(rule, extra)) if rule.needs else rule.function
+    if rule.scope is not Scope.TEXT:
+        return function
+
+    def text_check(pair: Pair) -> Iterable[str]:
+        if not pair.msgstr_plural:
+            return function(pair.msgstr, pair.locale)
+        return chain.from_iterable(
+            function(text, pair.locale) for text in dict.fromkeys(pair.msgstr_plural)
+        )
+
+    return text_check
 
 
 def _analyse_source(

@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from toolkit.checks import cache
 from toolkit.checks.analyse import UNREADABLE, FileResult, Target, analyse
@@ -112,20 +113,37 @@ def _analyse_all(
         pending.append((index, target, name))
     jobs = options.jobs or os.cpu_count() or 1
     if jobs > 1 and len(pending) >= _PARALLEL_FROM:
+        # Largest files first, one at a time: the workers finish together, not one of them
+        # still on a large catalogue dealt out last while the other waits.
+        pending.sort(key=lambda item: -_size(item[1].path))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            chunk = max(1, len(pending) // (jobs * 8))
-            fresh = list(
-                pool.map(
-                    analyse, [t for _, t, _ in pending], [codes] * len(pending), chunksize=chunk
-                )
+            fresh: Iterable[FileResult] = pool.map(
+                analyse, [t for _, t, _ in pending], [codes] * len(pending)
             )
+            _keep(pending, fresh, results, folder)  # as they come, while the others are checked
     else:
-        fresh = [analyse(target, codes) for _, target, _ in pending]
+        _keep(pending, (analyse(target, codes) for _, target, _ in pending), results, folder)
+    return [results[index] for index in range(len(targets))]
+
+
+def _keep(
+    pending: list[tuple[int, Target, str | None]],
+    fresh: Iterable[FileResult],
+    results: dict[int, FileResult],
+    folder: Path,
+) -> None:
+    """Each new result in its place, and in the cache when it has a key."""
     for (index, _, name), result in zip(pending, fresh, strict=True):
         results[index] = result
         if name and not result.unreadable:
             cache.store(folder, name, result)
-    return [results[index] for index in range(len(targets))]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _suppressed(result: FileResult, codes: frozenset[str]) -> list[Finding]:

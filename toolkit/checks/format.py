@@ -5,6 +5,7 @@ from __future__ import annotations
 import gettext
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from toolkit.checks.registry import Scope, check
 from toolkit.locales import nplurals, parse_locale, plural_forms, same_language
@@ -53,18 +54,16 @@ def language_mismatch(catalogue: CatalogueView) -> Iterator[Hit]:
             else "no Language header"
         )
         return
-    if catalogue.locale and not same_language(header, catalogue.locale):
+    if catalogue.locale and not _same_language(header, catalogue.locale):
         yield Hit(f"Language header says {header!r} but the catalogue is for {catalogue.locale!r}")
 
 
 @check("F105", "plural-forms", Category.FORMAT, Severity.ERROR, Scope.CATALOGUE)
 def plural_forms_header(catalogue: CatalogueView) -> Iterator[Hit]:
     """The ``Plural-Forms`` header disagrees with CLDR's plural rule for the language."""
-    try:
-        parse_locale(catalogue.locale)
-    except ValueError:
+    expected = _plural_forms(catalogue.locale)
+    if expected is None:
         return
-    expected = plural_forms(catalogue.locale)
     written = catalogue.metadata.get("Plural-Forms", "").strip()
     if not written:
         if any(pair.msgid_plural for pair in catalogue.pairs):
@@ -76,6 +75,21 @@ def plural_forms_header(catalogue: CatalogueView) -> Iterator[Hit]:
         )
 
 
+# Every catalogue of a locale asks the same questions of CLDR: each is answered once a process.
+_same_language = lru_cache(maxsize=256)(same_language)
+
+
+@lru_cache(maxsize=256)
+def _plural_forms(locale: str) -> str | None:
+    """CLDR's Plural-Forms for a locale, or None for a name that is no locale."""
+    try:
+        parse_locale(locale)
+    except ValueError:
+        return None
+    return plural_forms(locale)
+
+
+@lru_cache(maxsize=256)
 def _equivalent(written: str, expected: str) -> bool:
     """Same count and the same form chosen for every n from 0 to 1000."""
     left, right = _PLURAL.search(written), _PLURAL.search(expected)
@@ -94,7 +108,7 @@ def plural_count(catalogue: CatalogueView) -> Iterator[Hit]:
     """A plural entry has another number of translations than the language has forms."""
     match = _PLURAL.search(catalogue.metadata.get("Plural-Forms", ""))
     try:
-        count = int(match.group(1)) if match else nplurals(catalogue.locale)
+        count = int(match.group(1)) if match else _nplurals(catalogue.locale)
     except ValueError:
         return
     for pair in catalogue.pairs:
@@ -103,6 +117,9 @@ def plural_count(catalogue: CatalogueView) -> Iterator[Hit]:
                 f"{len(pair.msgstr_plural)} plural translations; the language has {count}",
                 pair=pair,
             )
+
+
+_nplurals = lru_cache(maxsize=256)(nplurals)
 
 
 @check("F107", "literal-escape", Category.FORMAT, Severity.ERROR, Scope.PAIR)

@@ -7,18 +7,15 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from operator import eq
+from typing import NamedTuple
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
+from toolkit.checks.inline import Tok, tokens
 from toolkit.checks.registry import Scope, check
 from toolkit.model import Category, Pair, Severity
 from toolkit.textutil import is_cjk, is_cjk_punctuation
 
-_MARKDOWN = MarkdownIt("commonmark")
 NAMED = "a named reST reference"
 
 # reST roles whose content is prose the translator translates (a definition, a menu label);
@@ -69,8 +66,7 @@ _BARE_REFERENCE = re.compile(r"(?<![\w`])[^\W\d_](?:[^\W_]|[.-]|_(?!_))*(?<!_)__
 CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 
 
-@dataclass(frozen=True)
-class _Inline:
+class _Inline(NamedTuple):
     """What the Markdown (and reST) inline markup of one text holds."""
 
     emphasis: tuple[str, ...]  # each span as written: "*word*" or "**words**"
@@ -86,44 +82,58 @@ class _Inline:
 _MARKUP_START = re.compile(r"[*_`\[\]<>!&\\]")
 
 
+_NO_CODE: Counter[str] = Counter()  # shared by texts without markup: never changed
+
+
 @lru_cache(maxsize=4096)
 def _parse(text: str) -> _Inline:
     if not _MARKUP_START.search(text):
-        return _Inline((), Counter(), (), (), (), text)
-    tokens = _MARKDOWN.parseInline(_REFERENCE_MARK.sub(lambda m: "\\_" * len(m.group()), text))
-    children: list[Token] = (tokens[0].children or []) if tokens else []
+        return _Inline((), _NO_CODE, (), (), (), text)
+    if "`_" in text:  # only there can a reST reference's underscores be
+        text = _REFERENCE_MARK.sub(lambda m: "\\_" * len(m.group()), text)
+    children = tokens(text)
     emphasis: list[str] = []
     open_spans: list[list[str]] = []  # the words of each emphasis span not yet closed
-    code: Counter[str] = Counter()
+    code: list[str] = []
     links: list[str] = []
     images: list[str] = []
     html: list[str] = []
     prose: list[str] = []
     in_autolink = False
     for index, token in enumerate(children):
-        if token.type in ("em_open", "strong_open"):
-            open_spans.append([token.markup])
-        elif token.type in ("em_close", "strong_close") and open_spans:
-            _close_span(open_spans.pop(), emphasis)
-        elif token.type == "link_open":
-            links.append(str(token.attrs.get("href", "")))
-            in_autolink = token.markup == "autolink"
-        elif token.type == "link_close":
-            in_autolink = False
-        elif token.type == "image":
-            images.append(str(token.attrs.get("src", "")))
-        elif token.type == "html_inline":
-            html.append(token.content)
-        elif token.type == "code_inline":
-            _code(children, index, code, links)
-        if token.type in ("text", "code_inline"):
+        kind = token.type  # most common first: text and code
+        if kind == "text":
             for words in open_spans:
                 words.append(token.content)
-            if token.type == "text" and not in_autolink:
+            if not in_autolink:
                 prose.append(token.content)
-    links.extend(NAMED for text in prose for _ in _BARE_REFERENCE.finditer(text))
+        elif kind == "code_inline":
+            _code(children, index, code, links)
+            for words in open_spans:
+                words.append(token.content)
+        elif kind in ("em_open", "strong_open"):
+            open_spans.append([token.markup])
+        elif kind in ("em_close", "strong_close"):
+            if open_spans:
+                _close_span(open_spans.pop(), emphasis)
+        elif kind == "link_open":
+            links.append(token.target)
+            in_autolink = token.markup == "autolink"
+        elif kind == "link_close":
+            in_autolink = False
+        elif kind == "image":
+            images.append(token.target)
+        elif kind == "html_inline":
+            html.append(token.content)
+    # A bare reference ends with "_": a text without one has none (the search is slow).
+    links.extend(NAMED for text in prose if "_" in text for _ in _BARE_REFERENCE.finditer(text))
     return _Inline(
-        tuple(emphasis), code, tuple(links), tuple(images), tuple(html), "\n".join(prose)
+        tuple(emphasis),
+        Counter(code) if code else _NO_CODE,
+        tuple(links),
+        tuple(images),
+        tuple(html),
+        "\n".join(prose),
     )
 
 
@@ -135,13 +145,15 @@ def _close_span(words: list[str], emphasis: list[str]) -> None:
     emphasis.append(f"{star}{content}{star}")
 
 
-def _code(children: list[Token], index: int, code: Counter[str], links: list[str]) -> None:
+def _code(children: list[Tok], index: int, code: list[str], links: list[str]) -> None:
     """Record a code span: a reST role's target, a reST hyperlink or plain code."""
     before = children[index - 1].content if index and children[index - 1].type == "text" else ""
     after = children[index + 1].content if index + 1 < len(children) else ""
     content = " ".join(children[index].content.split())
-    role = _ROLE_BEFORE.search(before)
-    explicit = _EXPLICIT_TARGET.match(content)
+    # Quick tests first: a role ends with ":" (before a possible final line break), a target
+    # with ">" (the content has no line break); the expressions scan the whole text.
+    role = _ROLE_BEFORE.search(before) if before.endswith((":", ":\n")) else None
+    explicit = _EXPLICIT_TARGET.match(content) if content.endswith(">") else None
     if role is None and after.startswith("_"):
         # A reST hyperlink reference. `text <url>`_ links to its URL. `name`_ and
         # `text <name_>`_ refer to a target by name and `text`__ to the next anonymous target:
@@ -151,7 +163,7 @@ def _code(children: list[Token], index: int, code: Counter[str], links: list[str
         links.append(url if url and not url.endswith("_") else NAMED)
         return
     if role is None:
-        code[f"`{content}`"] += 1
+        code.append(f"`{content}`")
         return
     name = role.group(1)
     if name in _PROSE_ROLES:
@@ -160,7 +172,7 @@ def _code(children: list[Token], index: int, code: Counter[str], links: list[str
         content = explicit.group(2)
     elif name == "abbr":
         content = content.split(" (", 1)[0]  # "LIFO (last-in, first-out)": the gloss is prose
-    code[f":{name}:`{content}`"] += 1
+    code.append(f":{name}:`{content}`")
 
 
 def _tags(html: Iterable[str]) -> list[str]:
@@ -311,7 +323,12 @@ def code_changed(pair: Pair) -> Iterator[str]:
 def _either_has(pair: Pair, characters: str) -> bool:
     """Whether the source or the translation has one of ``characters``: a check whose markup
     starts with none of them has nothing to compare, and the parser need not run."""
-    return any(char in pair.msgid or char in pair.msgstr for char in characters)
+    msgid, msgstr = pair.msgid, pair.msgstr
+    # A loop: any() with a generator costs twice as much, and this runs for every entry.
+    for char in characters:  # noqa: SIM110
+        if char in msgid or char in msgstr:
+            return True
+    return False
 
 
 def _program_message(pair: Pair) -> bool:
@@ -377,7 +394,8 @@ def image_source(pair: Pair) -> Iterator[str]:
 @check("M105", "url-changed", Category.MARKUP, Severity.ERROR, Scope.PAIR)
 def url_changed(pair: Pair) -> Iterator[str]:
     """A URL written in the text of the source is changed or missing in the translation."""
-    if not any(mark in text for mark in ("://", "www.") for text in (pair.msgid, pair.msgstr)):
+    msgid, msgstr = pair.msgid, pair.msgstr
+    if not ("://" in msgid or "www." in msgid or "://" in msgstr or "www." in msgstr):
         return
     source, translation = _urls(_parse(pair.msgid).prose), _urls(_parse(pair.msgstr).prose)
     yield from compare("URL", source, translation, _same_page)

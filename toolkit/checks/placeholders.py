@@ -38,7 +38,7 @@ def printf_placeholders(pair: Pair) -> Iterator[str]:
     (``%2$s ... %1$s``). Of a plural entry, the first form answers to the msgid and the others
     to the plural msgid (the only form, in a language of one form).
     """
-    if pair.flags & {"no-c-format", "no-python-format"}:
+    if not _mentions(pair, "%") or pair.flags & {"no-c-format", "no-python-format"}:
         return
     flagged = bool(pair.flags & _PRINTF_FLAGS)
     if not flagged and _STRFTIME.search(pair.msgid):
@@ -103,12 +103,24 @@ def brace_placeholders(pair: Pair) -> Iterator[str]:
     With a ``python-brace-format`` flag every replacement field counts; without one only
     ``{name}`` and ``{0}`` outside code spans do.
     """
+    if not _mentions(pair, "{"):
+        return
     flagged = "python-brace-format" in pair.flags
     pattern = _BRACE if flagged else _BRACE_CLEAR
     for original, text in _forms(pair):
         source = pattern.findall(original if flagged else _without_code(original))
         found = pattern.findall(text if flagged else _without_code(text))
         yield from compare("placeholder", source, found)
+
+
+def _mentions(pair: Pair, mark: str) -> bool:
+    """Whether a source or translation of the entry has ``mark``: without it, no placeholder."""
+    return (
+        mark in pair.msgid
+        or mark in pair.msgstr
+        or (pair.msgid_plural is not None and mark in pair.msgid_plural)
+        or any(mark in text for text in pair.msgstr_plural)
+    )
 
 
 def _forms(pair: Pair) -> Iterator[tuple[str, str]]:

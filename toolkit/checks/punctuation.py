@@ -8,7 +8,7 @@ import string
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from toolkit.checks.registry import Scope, check
 from toolkit.locales import script_of
@@ -58,6 +58,8 @@ _CONVENTIONS = {
 _TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 _TO_HALF = {"，": ",", "、": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?"}
 _TO_HALF |= {"（": "(", "）": ")"}
+_HALF_MARK = re.compile(f"[{re.escape(''.join(_TO_FULL))}]")
+_FULL_MARK = re.compile(f"[{''.join(_TO_HALF)}]")
 _END_KINDS = {
     **{mark: kind for kind, mark in _FULL_MARKS.items()},
     **{mark: kind for kind, mark in _HALF_MARKS.items()},
@@ -74,19 +76,35 @@ _TRANSPARENT = "*_"
 
 # Spans no punctuation rule looks into: code, reST roles, URLs, e-mail addresses, link
 # destinations, HTML tags, placeholders and interactive-session lines.
-_MASKED = re.compile(
-    r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)"  # `code`, ``code``
-    r"|:[A-Za-z][\w.+-]*(?::[\w.+-]+)*:(?=`)"  # the :ref: of :ref:`x`
-    r"|(?:https?|ftp)://[!-~]*|www\.[!-~]+"
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"
-    r"|\]\([^()\s]*\)"  # ](destination)
-    r"|<[^<>\n]{1,60}>"  # HTML tags and <placeholders>, <路径> included
-    r"|%(?:\(\w+\))?(?:\d+\$)?[-#0 +]*\d*(?:\.\d+)?[sdifrxXcu]"
-    r"|\{\w*(?:[!:][^{}]*)?\}"
-    r"|^[ \t]*(?:>>>|\.\.\.|\$)[ \t][^\n]*"
-    r"|::$",  # reST's literal-block marker: markup, which reST tools judge
-    re.DOTALL | re.MULTILINE,
+_MASKED_SPANS = (  # each with a string a text needs for it to be there
+    ("`", r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)"),  # `code`, ``code``
+    (":", r":[A-Za-z][\w.+-]*(?::[\w.+-]+)*:(?=`)"),  # the :ref: of :ref:`x`
+    ("://", r"(?:https?|ftp)://[!-~]*"),
+    ("www.", r"www\.[!-~]+"),
+    ("@", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"),
+    ("](", r"\]\([^()\s]*\)"),  # ](destination)
+    ("<", r"<[^<>\n]{1,60}>"),  # HTML tags and <placeholders>, <路径> included
+    ("%", r"%(?:\(\w+\))?(?:\d+\$)?[-#0 +]*\d*(?:\.\d+)?[sdifrxXcu]"),
+    ("{", r"\{\w*(?:[!:][^{}]*)?\}"),
+    (">>>", r"^[ \t]*>>>[ \t][^\n]*"),  # lines of an interactive session or a shell
+    ("...", r"^[ \t]*\.\.\.[ \t][^\n]*"),
+    ("$", r"^[ \t]*\$[ \t][^\n]*"),
+    ("::", r"::$"),  # reST's literal-block marker: markup, which reST tools judge
 )
+_MASK_NEEDS = tuple(need for need, _ in _MASKED_SPANS)
+
+
+@lru_cache(maxsize=256)
+def _masked_pattern(present: tuple[bool, ...]) -> re.Pattern[str] | None:
+    """The spans to mask that can be in a text, as one expression (tried in the order above).
+
+    Leaving out a span whose string the text lacks changes no match (that alternative fails
+    everywhere) and saves trying it at every position, which is most of the time.
+    """
+    spans = [pattern for (_, pattern), there in zip(_MASKED_SPANS, present, strict=True) if there]
+    return re.compile("|".join(spans), re.DOTALL | re.MULTILINE) if spans else None
+
+
 # A literal block: an indented line, a session, a definition or an assignment at a line start.
 _CODE_BLOCK = re.compile(
     r"^(?: {4}|\t)\S|^>>> |^(?:def|class|import|from|async def) \w"
@@ -108,6 +126,7 @@ def _convention(locale: str) -> _Convention | None:
     return _CONVENTIONS.get(script) if script else None
 
 
+@lru_cache(maxsize=64)  # the checks of one text ask in turn: each text is masked once
 def _masked(text: str) -> str:
     """The text with every masked span blanked out (same length, so columns stay right).
 
@@ -116,9 +135,13 @@ def _masked(text: str) -> str:
     """
     if _CODE_BLOCK.search(text):
         return "\0" * len(text)
-    return _MASKED.sub(lambda match: "\0" * len(match.group()), text)
+    pattern = _masked_pattern(tuple(map(text.__contains__, _MASK_NEEDS)))
+    if pattern is None:
+        return text
+    return pattern.sub(lambda match: "\0" * len(match.group()), text)
 
 
+@cache  # one answer per character (the characters of a corpus are few)
 def _chinese(char: str) -> bool:
     """A Chinese character (or kana, 〇, 々): not punctuation, not a full-width letter or digit.
 
@@ -167,10 +190,11 @@ def halfwidth_punctuation(text: str, locale: str) -> Iterator[str]:
     convention = _convention(locale)
     if convention is None or not convention.full_width:
         return
+    if not _HALF_MARK.search(text):
+        return  # masking only blanks characters out: no mark in the text, none in the mask
     masked = _masked(text)
-    for index, char in enumerate(masked):
-        if char not in _TO_FULL:
-            continue
+    for match in _HALF_MARK.finditer(masked):
+        index, char = match.start(), match.group()
         before, after = _before(masked, index), _after(masked, index)
         if _chinese(before) or _chinese(after):
             side = "after" if _chinese(before) else "before"
@@ -188,6 +212,8 @@ def halfwidth_brackets(text: str, locale: str) -> Iterator[str]:
     """
     convention = _convention(locale)
     if convention is None or not convention.full_width:
+        return
+    if "(" not in text:
         return
     masked = _masked(text)
     for match in _PARENTHESES.finditer(masked):
@@ -210,6 +236,8 @@ def straight_quotes(text: str, locale: str) -> Iterator[str]:
     """
     convention = _convention(locale)
     if convention is None or not convention.full_width:
+        return
+    if '"' not in text:
         return
     masked = _masked(text)
     opening, closing = convention.quotes[0], convention.quotes[-1]
@@ -236,6 +264,8 @@ def halfwidth_full_stop(text: str, locale: str) -> Iterator[str]:
     convention = _convention(locale)
     if convention is None or not convention.full_width:
         return
+    if "." not in text:
+        return
     masked = _masked(text)
     for match in _FULL_STOP.finditer(masked):
         index = match.start()
@@ -256,10 +286,11 @@ def fullwidth_in_latin(text: str, locale: str) -> Iterator[str]:
     convention = _convention(locale)
     if convention is None or convention.full_width:
         return
+    if not _FULL_MARK.search(text):
+        return
     masked = _masked(text)
-    for index, char in enumerate(masked):
-        if char not in _TO_HALF:
-            continue
+    for match in _FULL_MARK.finditer(masked):
+        index, char = match.start(), match.group()
         before, after = _before(masked, index), _after(masked, index)
         if (_latin(before) or _latin(after)) and not (_chinese(before) or _chinese(after)):
             yield (

@@ -57,6 +57,8 @@ def _script(locale: str) -> str | None:
 
 def _characters(text: str, wrong: frozenset[str]) -> list[str]:
     """The characters of ``text`` in ``wrong``, once each, in order of appearance."""
+    if wrong.isdisjoint(text):  # most texts: decided without a loop in Python
+        return []
     return list(dict.fromkeys(char for char in text if char in wrong))
 
 

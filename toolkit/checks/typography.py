@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 
 from toolkit.checks.registry import Scope, check
 from toolkit.model import Category, Pair, Severity
@@ -16,6 +17,9 @@ from toolkit.textutil import is_cjk, is_cjk_punctuation
 # table), not slips. Words after a sigil or a path separator (``%s %s``, ``$x $x``) are code.
 # One space only: words in columns ("  bar     bar help") are program output, not prose.
 _WORD_PAIR = re.compile(r"(?<![\w%$@&\\./:'’{<-])([^\W\d_]+)(?=[ \u00a0]([^\W\d_]+)(?![\w'’-]))")
+
+# A letter, one space and a letter: where two words stand one space apart (a quick test).
+_WORDS_SPACED = re.compile(r"[^\W\d_][ \u00a0][^\W\d_]")
 
 # Not prose, so not judged: code (``not not x``, :c:expr:`unsigned long long`, Markdown `a a`)
 # and quoted words, which are someone else's and stay as written ("Aitch Tee Tee Pee").
@@ -39,6 +43,12 @@ _REDUPLICATED = frozenset({"had", "that", "is", "much", "long", "bye", "ha", "bl
 # typesetting puts on purpose. A reStructuredText reference (``手上 桥牌_``) needs its space.
 _SPACED = re.compile(r"(\S)([ \u00a0])(?=(\S))(?![^\s_`]*_(?:\W|$))")
 
+# No ideograph (Han, kana) comes before 〆 U+3006: a space with a character at or above it
+# either side is where a space between ideographs can be.
+FIRST_IDEOGRAPH = "\u3006"
+_IDEOGRAPH_RANGE = f"[{FIRST_IDEOGRAPH}-\U0010ffff]"
+_IDEOGRAPHS_SPACED = re.compile(f"{_IDEOGRAPH_RANGE}[ \u00a0]{_IDEOGRAPH_RANGE}")
+
 # A space beside a word mixing Chinese with Latin letters, digits or an arrow sets off a term or
 # a path on purpose ("与 f-字符串 不同", "使用 编辑=>在文件中查找 是", "为 文件1/初始文件 设置").
 _WORD_BEFORE = re.compile(r"\S*\Z")
@@ -55,8 +65,8 @@ _DOUBLED_STOP = re.compile(f"([{_STOPS}])\\1+")
 @check("T101", "doubled-word", Category.TYPOGRAPHY, Severity.WARNING, Scope.TEXT)
 def doubled_word(text: str, locale: str) -> Iterator[str]:
     """The same word is written twice in a row ("of of", "the the")."""
-    if _SESSION.search(text):
-        return
+    if not _WORDS_SPACED.search(text) or _SESSION.search(text):
+        return  # no two words one space apart (most Chinese texts), or a session
     prose = _NOT_PROSE.sub(lambda span: "\0" * len(span.group(0)), text)
     for match in _WORD_PAIR.finditer(prose):
         first, second = match.group(1), match.group(2)
@@ -88,6 +98,8 @@ def _line_start(text: str, match: re.Match[str]) -> int:
 @check("T102", "space-in-cjk", Category.TYPOGRAPHY, Severity.WARNING, Scope.TEXT)
 def space_in_cjk(text: str, locale: str) -> Iterator[str]:
     """A space stands between two Chinese characters ("王 建兵"), where none is written."""
+    if not _IDEOGRAPHS_SPACED.search(text):
+        return  # no space with a possible ideograph either side (most texts): nothing to find
     for match in _SPACED.finditer(text):
         before, after = match.group(1), match.group(3)
         if not (_ideograph(before) and _ideograph(after)):
@@ -131,6 +143,7 @@ def doubled_punctuation(text: str, locale: str) -> Iterator[str]:
         yield f"doubled punctuation {run!r} at {_where(text, match.start())}: {advice}"
 
 
+@cache  # one answer per character (the characters of a corpus are few)
 def _ideograph(char: str) -> bool:
     """A Han character or kana: a letter of a script written without spaces (not ，。 nor Ａ)."""
     return bool(char) and is_cjk(char) and unicodedata.category(char) == "Lo"

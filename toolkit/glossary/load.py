@@ -25,7 +25,8 @@ ROMANISATIONS = ("pinyin", "wade-giles", "cantonese", "other")
 TRADITIONAL_CONFIGS = ("s2t", "s2tw", "s2hk")
 
 _SCRIPTS = frozenset(Locale("en").scripts)
-_HEADER = re.compile(r"""^\s*\[\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_.-]+))\s*\]""")
+# A table header, [id]; an array of tables, [[id]], is no entry but is reported at its line.
+_HEADER = re.compile(r"""^\s*\[\[?\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_.-]+))\s*\]""")
 _ASSIGNMENT = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=""")
 
 
@@ -68,7 +69,7 @@ def _key_lines(text: str) -> dict[str, int]:
     table = ""
     for number, line in enumerate(text.splitlines(), 1):
         header = _HEADER.match(line)
-        if header and not line.lstrip().startswith("[["):
+        if header:
             table = next(group for group in header.groups() if group is not None)
             lines.setdefault(table, number)
             continue

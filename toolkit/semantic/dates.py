@@ -38,11 +38,17 @@ class DateMention:
 # Full-width digits, slash, hyphen and full stop, as Chinese may write them (２０２１／９／１９):
 # one character each way, so spans found in the folded text hold in the original.
 _FOLD = str.maketrans("０１２３４５６７８９／－．", "0123456789/-.")
+_FOLDED = re.compile(f"[{re.escape(''.join(map(chr, _FOLD)))}]")  # what _FOLD changes
 _CHINESE_DIGITS = {char: value for value, char in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 # A year written alone (2019年, "in 2019") must be 1800-2199: other four-digit numbers are sizes
 # and counts (2048, 1000年 "a thousand years").
 _LONE_YEARS = range(1800, 2200)
+
+
+def _fold(text: str) -> str:
+    """The text with full-width digits and signs folded (most texts have none: no copy)."""
+    return text.translate(_FOLD) if _FOLDED.search(text) else text
 
 
 def find_dates(text: str, locale: str) -> list[DateMention]:
@@ -73,7 +79,7 @@ def _find(text: str, locale: str) -> tuple[DateMention, ...]:
     patterns = patterns_for(locale)
     if not _may_have_dates(text, patterns):
         return ()
-    folded = text.translate(_FOLD)
+    folded = _fold(text)
     found = []
     for match in patterns.dates.finditer(folded):
         value = _value(match, patterns.words)
@@ -253,7 +259,7 @@ _NUMBER = re.compile(r"(?<![0-9.])[0-9]{4}(?![0-9]|\.[0-9])")
 
 def years_written(text: str) -> frozenset[int]:
     """Every four-digit number of a text, a year or not: "the 2019 protests" writes 2019."""
-    return frozenset(int(number) for number in _NUMBER.findall(text.translate(_FOLD)))
+    return frozenset(int(number) for number in _NUMBER.findall(_fold(text)))
 
 
 def months_named(text: str, locale: str) -> frozenset[int]:
@@ -262,7 +268,7 @@ def months_named(text: str, locale: str) -> frozenset[int]:
     if not _may_have_dates(text, patterns):
         return frozenset()
     found = set()
-    for match in patterns.month_name.finditer(text.translate(_FOLD)):
+    for match in patterns.month_name.finditer(_fold(text)):
         number = (
             patterns.words.months.get(match.group("m"))
             if match.group("m")

@@ -18,6 +18,7 @@ from toolkit.semantic.numerals import (
     Numeral,
     alternation,
     digit_numerals,
+    initials,
     number,
 )
 
@@ -122,33 +123,39 @@ _LISTED = re.compile(
     r"[ \t]*(?:[位个個种種项項][ \t]*)?(?:,[ \t]*)?(?:或|和|及|、|至|到|or|and|to)[ \t]*"
 )
 # A date has a digit or a Chinese numeral: without one, the date finder need not run.
+# What FULL_WIDTH changes: most texts have none of it, and translate() is slow.
+_FULL_WIDTH = re.compile(f"[{re.escape(''.join(map(chr, FULL_WIDTH)))}]")
 _DATE_HINT = re.compile("[0-9零〇一二三四五六七八九十]")
 # Nothing to read: no digit, no Chinese numeral, no English number word.
 _GATE_CHARACTERS = re.compile("[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億半双雙单單]")
 _GATE_WORDS = re.compile(
-    rf"\b(?:{alternation(numerals_en.WORDS | numerals_en.OTHER_WORDS)})\b", re.IGNORECASE
+    initials(numerals_en.WORDS | numerals_en.OTHER_WORDS)
+    + rf"\b(?:{alternation(numerals_en.WORDS | numerals_en.OTHER_WORDS)})\b",
+    re.IGNORECASE,
 )
 
-# What is not prose, each with the characters it cannot do without: code spans and reST
-# roles, URLs, e-mail addresses, placeholders (%d, {0}, $1, <file>), HTML tags, clock times
-# and ratios (1:1), calls f(1, 2) and options (-O2).
+# What is not prose, each with the strings it needs (one of them): code spans and reST roles,
+# URLs, e-mail addresses, placeholders (%d, {0}, $1, <file>), HTML tags, clock times and
+# ratios (1:1), calls f(1, 2) and options (-O2). Each expression opens with the characters its
+# matches start with (a lookbehind comes after the first character it looks behind): a search
+# then skips to them instead of trying the expression at every position.
 _NOT_PROSE = tuple(
     (needs, re.compile(pattern, re.MULTILINE))
     for needs, pattern in (
-        ("`", r"(?::[\w:.+-]+:)?(`+)(?!`)[\s\S]+?(?<!`)\1(?!`)"),
-        ("/w", r"(?:https?|ftp|file)://\S+|www\.\S+"),
-        ("@", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+        (("`",), r"(?=[:`])(?::[\w:.+-]+:)?(`+)(?!`)[\s\S]+?(?<!`)\1(?!`)"),
+        (("://", "www."), r"(?:https?|ftp|file)://\S+|www\.\S+"),
+        (("@",), r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
         (
-            "%",
+            ("%",),
             r"%(?:\([^)\s]*\))?[-#0+']*(?:[0-9]+\$)?(?:[0-9]+|\*(?:[0-9]+\$)?)?"
             r"(?:\.(?:[0-9]+|\*(?:[0-9]+\$)?))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsaAp]"
             r"|%(?:[0-9]+\$)?<PRI\w+>",
         ),
-        ("{$", r"\{[^{}\s]*\}|\$\{?\w+\}?"),
-        ("<", r"</?[A-Za-z][^<>\n]*>|<[^<>\s]{1,40}>"),
-        (":", r"(?<![0-9])[0-9]{1,2}:[0-9]{1,2}(?::[0-9]{2})?(?![0-9])"),
-        ("(", r"(?<=[A-Za-z0-9_])\([^()\n]*\)"),
-        ("-", r"(?<![\w-])--?[A-Za-z][\w-]*(?:=\S*)?"),
+        (("{", "$"), r"\{[^{}\s]*\}|\$\{?\w+\}?"),
+        (("<",), r"</?[A-Za-z][^<>\n]*>|<[^<>\s]{1,40}>"),
+        ((":",), r"[0-9](?<![0-9][0-9])[0-9]?:[0-9]{1,2}(?::[0-9]{2})?(?![0-9])"),
+        (("(",), r"\((?<=[A-Za-z0-9_]\()[^()\n]*\)"),
+        (("-",), r"-(?<![\w-]-)-?[A-Za-z][\w-]*(?:=\S*)?"),
     )
 )
 _SESSION = re.compile(
@@ -176,7 +183,7 @@ def _find(text: str, locale: str) -> tuple[Quantity, ...]:
     if not (_GATE_CHARACTERS.search(text) or _GATE_WORDS.search(text)) or _SESSION.search(text):
         return ()  # an interpreter session or a program is code, not prose
     grammar = grammar_of(locale)
-    masked = _mask(text.translate(FULL_WIDTH), locale)
+    masked = _mask(text.translate(FULL_WIDTH) if _FULL_WIDTH.search(text) else text, locale)
     found = digit_numerals(masked, locale)
     if grammar.words is not None:
         found.extend(grammar.words(masked))
@@ -208,13 +215,19 @@ def _mask(text: str, locale: str) -> str:
     """``text`` with code, placeholders and dates blanked out (offsets unchanged)."""
     masked = text
     for needs, pattern in _NOT_PROSE:
-        if any(char in masked for char in needs):
-            masked = pattern.sub(lambda match: "\0" * len(match.group()), masked)
+        for need in needs:  # a loop, not any(): this runs for every text read
+            if need in masked:
+                masked = pattern.sub(_blank, masked)
+                break
     if not _DATE_HINT.search(masked):
         return masked
     for date in find_dates(text, locale):
         masked = masked[: date.start] + "\0" * (date.end - date.start) + masked[date.end :]
     return masked
+
+
+def _blank(match: re.Match[str]) -> str:
+    return "\0" * len(match.group())
 
 
 def _quantity(text: str, masked: str, numeral: Numeral, grammar: Grammar) -> Quantity | None:

@@ -56,6 +56,13 @@ def alternation(words: Iterable[str]) -> str:
     return build(trie)
 
 
+def initials(words: Iterable[str]) -> str:
+    """A lookahead for the first characters of ``words``, to open an expression that matches
+    only where one of them starts: a search skips to those characters instead of trying the
+    whole expression at every position (several times faster on long texts)."""
+    return f"(?=[{re.escape(''.join(sorted({word[0] for word in words})))}])"
+
+
 def words(text: str) -> list[str]:
     """The words of a table written as text, one or more to a line."""
     return text.split()
@@ -73,10 +80,11 @@ FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%
 # A run of digits with the separators any locale writes inside a number; what they mean is
 # decided by the locale (1.000 is a thousand in German, one in English).
 _DIGITS = re.compile(
-    r"(?<![A-Za-z0-9_])(?<![A-Za-z_]-)(?<![0-9][.,])(?:(?<![\w.])\.(?=[0-9]))?[0-9](?:[0-9,.'\u00a0\u202f\u2009]*[0-9])?"
+    r"(?=[0-9.])(?<![A-Za-z0-9_])(?<![A-Za-z_]-)(?<![0-9][.,])(?:(?<![\w.])\.(?=[0-9]))?[0-9](?:[0-9,.'\u00a0\u202f\u2009]*[0-9])?"
     r"(?P<suffix>st|nd|rd|th|s|[KMGT]i?B|[kKMG]|[kcm]?m|kg|mg|g|h|min|ms|px|pt|x|bit)?"
     r"(?![A-Za-z0-9_])"
 )
+_ANY_DIGIT = re.compile("[0-9]")
 _SPACED_GROUPS = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:[ \t]+,[ \t]*[0-9]{3})+(?![0-9])")
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th"})
 _THIN_SPACES = "\u00a0\u202f\u2009"
@@ -102,8 +110,10 @@ def separators(locale: str) -> tuple[str, str]:
 
 def digit_numerals(text: str, locale: str) -> list[Numeral]:
     """Every number written with digits in ``text`` (already free of code and dates)."""
-    group, decimal = separators(locale)
     found: list[Numeral] = []
+    if not _ANY_DIGIT.search(text):
+        return found  # every number read here has a digit
+    group, decimal = separators(locale)
     if group == "," and " ," in text:
         # "390 , 000": a number a translator spaced out is still 390,000.
         for match in _SPACED_GROUPS.finditer(text):

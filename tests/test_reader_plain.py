@@ -1,0 +1,117 @@
+"""The plain reader: the same catalogue as the full reader (polib with GNU's checks), faster."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit.catalog import reader
+from toolkit.errors import InputError
+
+TESTS = Path(__file__).parent
+LOCAL = sorted(
+    path
+    for root in (TESTS, TESTS.parent / "locales")
+    for path in root.rglob("*")
+    if path.suffix in (".po", ".pot") and path.is_file()
+)
+
+Snapshot = tuple[object, ...]
+
+
+def snapshot(catalogue: polib.POFile) -> Snapshot:
+    """Everything a catalogue and its entries hold, with the types of the values."""
+
+    def entry(item: polib.POEntry | None) -> object:
+        return None if item is None else sorted((k, repr(v)) for k, v in vars(item).items())
+
+    held = {
+        key: entry(value) if key == "source_header" else repr(value)
+        for key, value in vars(catalogue).items()
+    }
+    return type(catalogue), sorted(held.items()), [entry(item) for item in catalogue]
+
+
+def full(text: str, path: Path) -> Snapshot:
+    """What the full reader makes of a text: the catalogue, or the error at its line."""
+    try:
+        return snapshot(reader._read_full(text, path))
+    except InputError as error:
+        return ("error", error.line, error.message)
+
+
+def text_of(path: Path) -> str | None:
+    try:
+        text = reader.decode_catalog(path.read_bytes(), path).removeprefix("\ufeff")
+    except InputError:
+        return None  # refused before parsing: neither reader sees it
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def assert_alike(text: str, path: Path) -> bool:
+    """The plain reader reads ``text`` as the full reader does, or leaves it to it."""
+    plain = reader._read_plain(text, path)
+    if plain is not None:
+        assert snapshot(plain) == full(text, path)
+    return plain is not None
+
+
+def test_plain_reader_reads_the_corpus_alike(corpus_file: Path) -> None:
+    text = text_of(corpus_file)
+    if text is not None:
+        assert_alike(text, corpus_file)
+
+
+@pytest.mark.parametrize("path", LOCAL, ids=lambda path: path.relative_to(TESTS.parent).as_posix())
+def test_plain_reader_reads_test_catalogues_alike(path: Path) -> None:
+    text = text_of(path)
+    if text is not None:
+        assert_alike(text, path)
+
+
+def test_plain_reader_reads_a_plain_catalogue() -> None:
+    text = (
+        '# Header.\n#\nmsgid ""\nmsgstr ""\n"Language: zh_CN\\n"\n\n'
+        '#. extracted\n#: a.py:1 b.py\n#, fuzzy, python-format\nmsgctxt "c"\nmsgid "a\\"b"\n'
+        'msgid_plural "as"\nmsgstr[0] "x\\\\y"\n"z"\nmsgstr[1] "w"\n'
+    )
+    assert assert_alike(text, Path("plain.po"))
+
+
+# Lines of catalogues, plain and otherwise: assembled at random, both readers must agree.
+LINES = st.sampled_from(
+    [
+        *("", "#", "# ", "# header", "#  two spaces", "#. extracted", "#.", "#: a.py:1 :5 x:y"),
+        *("#, fuzzy", "#, c-format, no-wrap", "#,", '#| msgid "x"', '#~ msgid "x"', "#x"),
+        *('msgctxt "c"', 'msgid "a"', 'msgid ""', 'msgid_plural "as"', 'msgstr "b"'),
+        *('msgstr ""', 'msgstr[0] "x"', 'msgstr[1] "y"', 'msgstr[2] "z"', 'msgstr[10] "z"'),
+        *('"cont"', '"a\\"b"', '"a\\\\"', '"\\x41"', '"\\\\x"', '"open', '"a"b"', ' msgid "x"'),
+        *('msgid  "x"', 'msgid "x" ', '"x" ', '\t"x"', 'msgstr "\\n"', '"Language: zh_CN\\n"'),
+        *('msgid "中文"', 'msgstr "译文"', '"\u3000"', "# trailing \u3000", "msgstr[0]"),
+    ]
+)
+ENTRY = st.sampled_from(
+    [
+        ['msgid "a"', 'msgstr "b"'],
+        ["#. note", "#: x.md:3", 'msgid "c"', '"d"', 'msgstr "e"', '"f"', ""],
+        ["#, fuzzy", 'msgctxt "k"', 'msgid "a"', 'msgstr ""'],
+        ['msgid "one"', 'msgid_plural "many"', 'msgstr[0] "x"', 'msgstr[1] "y"', ""],
+        [
+            'msgid ""',
+            'msgstr ""',
+            '"Language: zh_CN\\n"',
+            '"Plural-Forms: nplurals=1; plural=0;\\n"',
+        ],
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(LINES.map(lambda line: [line]), ENTRY), max_size=14))
+def test_plain_reader_agrees_with_the_full_reader(pieces: list[list[str]]) -> None:
+    text = "\n".join(line for piece in pieces for line in piece)
+    assert_alike(text, Path("generated.po"))
