@@ -347,7 +347,8 @@ _ONE_MASK = re.compile(
 )
 _MASK_PIECES = st.sampled_from(
     [*"ab1 :`@.%{}<>()[]$-_/\n\t", "中", "，", "://", "http", "www.", ">>> ", "... ", "$ ", "::",
-     "%s", "%(name)d", "{0}", "](", "<b>", ":ref:", "``", "a@b.cd"]
+     "%s", "%(name)d", "{0}", "](", "<b>", ":ref:", "``", "a@b.cd", "    ", "def ", " = ", "..",
+     "class "]
 )
 
 
@@ -358,3 +359,6 @@ def test_mask_built_per_text_is_the_whole_mask(text: str) -> None:
     if punctuation._CODE_BLOCK.search(text):
         expected = "\0" * len(text)
     assert punctuation._masked.__wrapped__(text) == expected
+    assert punctuation._code_block(text) == bool(punctuation._CODE_BLOCK.search(text))
+    dots = [match.span() for match in re.finditer(r"(?<!\.)\.(?!\.)", text)]
+    assert [match.span() for match in punctuation._FULL_STOP.finditer(text)] == dots

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from fuzz import properties
 
+from toolkit.catalog.reader import parse_catalog
 from toolkit.errors import InputError
 
 FUZZ = Path(__file__).parent / "data" / "fuzz"
@@ -33,9 +34,17 @@ CASES = [
     ("reader-lone-quote.po", "fuzz.po:2: unterminated string (missing closing quote)"),
     # A bare `#~` line, which GNU skips, was "unknown keyword ''".
     ("reader-empty-obsolete-mark.po", None),
+    # polib split keywords at any Unicode space (U+001E here) and skipped text before the quote.
+    ("reader-keyword-odd-space.po", "fuzz.po:5: msgstr must be followed by a quoted string"),
+    ("reader-plural-index-junk.po", "fuzz.po:3: msgstr[0] must be followed by a quoted string"),
+    # `#~#` and a bare `#|`, which GNU reads as comments, were syntax errors.
+    ("reader-bare-comment-marks.po", None),
     # Control characters Python strips (U+001C) but Markdown keeps put a segment past its line.
     ("segmenter-control-whitespace.md", None),
     ("segmenter-control-whitespace-wrapped.md", None),
+    # After a hard break, a line of U+001C (stripped by Python, text to Markdown) left an empty
+    # line in the message: its rebuild split the paragraph in two.
+    ("segmenter-control-line-after-break.md", None),
     # A setext heading with a hard line break was rebuilt on one line, with other messages.
     ("segmenter-setext-hard-break.md", None),
     ("segmenter-setext-backslash.md", None),
@@ -58,3 +67,38 @@ def test_fuzz_regression(name: str, error: str | None) -> None:
     with pytest.raises(InputError) as caught:
         check(data)
     assert str(caught.value) == error
+
+
+# Found by the property tests (tests/test_fuzz_properties.py): what GNU reads, read the same.
+READ_AS_GNU = [
+    # A backslash before a line end is nothing to GNU's lexer, in a comment too: the next line
+    # joins the comment (later lines keep their numbers).
+    (
+        '# see C:\\\n#: src.md:3\nmsgid "ab\\\ncd"\nmsgstr "x"\n\nmsgid "e"\nmsgstr "f"\n',
+        [("abcd", "see C:#: src.md:3", 3), ("e", "", 7)],
+    ),
+    # \a in a previous msgid (#| and #~|) is the bell character, as in any string.
+    (
+        '#| msgid "old\\a"\nmsgid "c"\nmsgstr "d"\n\n#~| msgid "x\\a"\n#~ msgid "e"\n#~ msgstr "f"\n',
+        [("c", "", 2), ("e", "", 6)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "entries"), READ_AS_GNU)
+def test_read_as_gnu(text: str, entries: list[tuple[str, str, int]]) -> None:
+    catalogue = parse_catalog(text, Path("x.po"))
+    assert [(e.msgid, e.tcomment, e.linenum) for e in catalogue] == entries
+    assert [e.previous_msgid for e in catalogue if e.previous_msgid] in ([], ["old\a", "x\a"])
+
+
+def test_header_values_keep_odd_separators() -> None:
+    """polib cut a header value at U+001E or U+2028 (``splitlines``); GNU lines end at LF only."""
+    text = 'msgid ""\nmsgstr ""\n"X-Name: a\u2028b\x1ec\\n"\n"Language: fr\\n"\n'
+    assert parse_catalog(text, Path("x.po")).metadata == {"X-Name": "a\u2028b\x1ec", "Language": "fr"}
+
+
+@pytest.mark.parametrize("string", ['msgid "a\x04b"', 'msgid "a\\004b"', 'msgctxt "\x04"\nmsgid "a"'])
+def test_eot_in_a_string_is_refused(string: str) -> None:
+    with pytest.raises(InputError, match="U\\+0004"):
+        parse_catalog(f'{string}\nmsgstr "b"\n', Path("x.po"))

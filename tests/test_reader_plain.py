@@ -115,3 +115,14 @@ ENTRY = st.sampled_from(
 def test_plain_reader_agrees_with_the_full_reader(pieces: list[list[str]]) -> None:
     text = "\n".join(line for piece in pieces for line in piece)
     assert_alike(text, Path("generated.po"))
+
+
+@pytest.mark.parametrize("text", ["", "\n", "a", "a\n", "\n\n", "ab\ncd\n\nef", "x" * 10 + "\ny\n"])
+def test_lines_are_split_a_block_at_a_time(text: str) -> None:
+    for block in (1, 2, 3, 100):
+        assert list(reader._lines(text, block)) == text.split("\n")
+
+
+@given(st.text(alphabet=st.sampled_from([*'\\ntrvbf"a x', "中"]), max_size=20))
+def test_unescape_as_polib_does(value: str) -> None:
+    assert reader._unescape(value) == polib.unescape(value)

@@ -16,7 +16,7 @@ from toolkit.model import Segment, SegmentKind
 from toolkit.textutil import has_letters, join_lines, line_starts
 
 # A line of a paragraph that ends in a hard break (two spaces or a backslash) keeps its break.
-_HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
+_HARD_BREAK = re.compile(r"(?: {2,}|\\)\Z")
 # What a reader never sees: link and image targets, autolinks, bare URLs.
 _NOT_TEXT = re.compile(r"\]\([^)]*\)|<[^>\s]+>|https?://\S+")
 _DEMANDS = re.compile(r"<!--\s*advocacy:\s*demands\b([^>]*?)-->", re.DOTALL)
@@ -185,7 +185,9 @@ def _join(content_lines: list[str], *, breaks: bool = True) -> str:
         if index == 0:
             text = line.strip() if len(content_lines) == 1 else line.lstrip()
         elif breaks and _HARD_BREAK.search(text):
-            text += "\n" + line.strip()
+            # A line of characters Python strips but Markdown keeps (U+001C...) stays: an empty
+            # line in the message would end the paragraph where it is rebuilt.
+            text += "\n" + (line.strip() or line.strip(" \t"))
         else:
             text = join_lines(text, line.strip())
     return text.rstrip()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
@@ -21,13 +21,18 @@ _CHARSET = re.compile(rb'^"Content-Type:[^"\n]*charset=([A-Za-z0-9_.:-]+)', re.M
 _KEYWORD = r"(?:msgctxt|msgid_plural|msgid|msgstr(?:\[[0-9]+\])?)"
 # Comments (#, #., #:, #,, #|): GNU takes them only before an entry, never inside one.
 _COMMENT_SYMBOLS = frozenset(("tc", "gc", "oc", "fl", "pc", "pm", "pp", "he"))
+# A keyword as GNU reads it: spaces or tabs, then the quoted string.
+_KEYWORD_SYMBOLS = frozenset(("ct", "mi", "mp", "ms", "mx"))
+_KEYWORD_START = re.compile(
+    r'[ \t]*(?:#~[ \t]*)?(?:msgctxt|msgid_plural|msgid|msgstr(?:\[[0-9]+\])?)[ \t\f\v]*"'
+)
 _STRING_SYMBOLS = frozenset(("ct", "mi", "mp", "ms", "mx", "mc", "pc", "pm", "pp"))
 # Lines polib skips, rejects or misreads but GNU reads: `#~|` (the previous msgid of an obsolete
-# entry), comments without a space after the mark (`#text`, `#.text`, `#:file`), an empty `#.`
-# and an empty `#~`
-# (searched in "\n" + text, fast thanks to the literal start), and strings holding escapes only
-# GNU knows (\a, octal and hex bytes, which polib keeps as text; `\\x` is a false alarm here).
-_ODD_COMMENT = re.compile(r"\n#(?:~\||[^\s.:,|~#]|[.:,](?=\S)|[.~][ \t]*(?=\n|\Z))")
+# entry), comments without a space after the mark (`#text`, `#.text`, `#:file`, `#~#text`), an
+# empty `#.`, `#~` or `#|` (searched in "\n" + text, fast thanks to the literal start), and
+# strings holding escapes only GNU knows (\a, octal and hex bytes, which polib keeps as text;
+# `\\x` is a false alarm here).
+_ODD_COMMENT = re.compile(r"\n#(?:~[|#]|[^\s.:,|~#]|[.:,](?=\S)|[.~|][ \t]*(?=\n|\Z))")
 _ODD_ESCAPE = re.compile(r'\\[^ntbrfv\\"]')
 _ESCAPE = re.compile(rb"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))", re.DOTALL)
 # The first four bytes of a compiled .mo file, little- and big-endian.
@@ -67,8 +72,20 @@ def parse_catalog(text: str, path: Path) -> polib.POFile:
     if "\r" in text:
         # CRLF (Windows) and lone CR (classic Mac OS) line ends; GNU reads both as line ends.
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\\\n" in text:
+        text = _CONTINUED.sub(_joined, text)
     plain = _read_plain(text, path)  # most catalogues, read faster (the same catalogue)
     return plain if plain is not None else _read_full(text, path)
+
+
+# A line ending in a backslash and the lines it continues: GNU's lexer reads a backslash before
+# a line end as nothing, anywhere (in a comment too: "#. C:\" swallows the next line).
+_CONTINUED = re.compile(r"(?:[^\n]*\\\n)+[^\n]*")
+
+
+def _joined(match: re.Match[str]) -> str:
+    """The lines joined as GNU reads them, then blank lines, so later lines keep their number."""
+    return match.group().replace("\\\n", "") + "\n" * match.group().count("\\\n")
 
 
 def _read_full(text: str, path: Path) -> polib.POFile:
@@ -189,8 +206,10 @@ def _line_numbers(text: str, offsets: list[int]) -> frozenset[int]:
 def _line_for_polib(line: str, number: int) -> str:
     if line.startswith("#~|"):
         line = "#|" + line[3:]  # and its string is read as any other below
-    if line.startswith("#~") and not line[2:].strip():
+    if line.startswith(("#~", "#|")) and not line[2:].strip():
         return ""  # nothing: GNU skips it
+    if line.startswith("#~#"):
+        line = "#~ " + line[2:]  # a comment of an obsolete entry, as `#~ #` is
     if line.startswith("#") and not line.startswith(("#~", "#|")):
         if not _ODD_COMMENT.match("\n" + line):
             return line
@@ -317,11 +336,16 @@ class _Parser(_PolibParser):
         raise self.problem
 
     def process(self, symbol: str) -> None:
-        if symbol in _COMMENT_SYMBOLS and (self.pending or self.context) is not None:
+        if symbol in _COMMENT_SYMBOLS and (self.pending is not None or self.context is not None):
             self._fail(
                 self.current_line,
                 "comment inside an entry: comments go before its msgctxt or msgid",
             )
+        if symbol in _KEYWORD_SYMBOLS and not _KEYWORD_START.match(self.raw):
+            # polib splits at any Unicode space and skips what stands before the quote
+            keyword = re.match(_KEYWORD, self.raw.lstrip("#~ \t"))
+            shown = keyword.group() if keyword else "keyword"
+            self._fail(self.current_line, f"{shown} must be followed by a quoted string")
         if symbol in _STRING_SYMBOLS:
             token = self.current_token or ""
             if "\x04" in token:  # raw, or from an escape (\004) turned into the character
@@ -489,6 +513,9 @@ _PLAIN_INSIDE = re.compile(r'(?:[^"\\]|\\[ntbrfv\\"])*')
 # The odd comments of _ODD_COMMENT but an empty `#.`, which is read here.
 _ODD_NOT_PLAIN = re.compile(r"\n#(?:~\||[^\s.:,|~#]|[.:,](?=\S)|~[ \t]*(?=\n|\Z))")
 _PLAIN_PLURAL = re.compile(r"msgstr\[([0-9])\] ")
+_POLIB_ESCAPE = re.compile(r'\\(\\|n|t|r|v|b|f|")')
+_POLIB_UNESCAPED = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f"}
+_POLIB_UNESCAPED |= {"\\": "\\", '"': '"'}
 _PLAIN_KEYWORDS = {"msgctxt ": "ct", "msgid ": "mi", "msgid_plural ": "mp", "msgstr ": "ms"}
 _PLAIN_COMMENTS = {"# ": "tc", "#.": "gc", "#:": "oc", "#,": "fl"}
 _ENTRY_START = frozenset(("st", "he", "tc", "gc", "oc", "fl"))  # where comments may stand
@@ -511,7 +538,13 @@ def _plain_inside(inside: str) -> bool:
 
 
 def _unescape(value: str) -> str:
-    return polib.unescape(value) if "\\" in value else value
+    """polib's ``unescape`` (its escapes, its characters), compiled once; most strings have no
+    escape at all."""
+    return _POLIB_ESCAPE.sub(_unescaped, value) if "\\" in value else value
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    return _POLIB_UNESCAPED[match.group(1)]
 
 
 def _read_plain(text: str, path: Path) -> Catalogue | None:
@@ -524,7 +557,7 @@ def _read_plain(text: str, path: Path) -> Catalogue | None:
         return None
     parser = _Parser(path)
     try:
-        _read_plain_lines(parser, text.split("\n"))
+        _read_plain_lines(parser, _lines(text))
         parser.finish()
     except (_NotPlain, _Problem):
         return None
@@ -533,32 +566,45 @@ def _read_plain(text: str, path: Path) -> Catalogue | None:
     return parser.instance
 
 
-def _read_plain_lines(parser: _Parser, lines: list[str]) -> None:
+def _lines(text: str, block: int = 1 << 20) -> Iterator[str]:
+    """The lines of ``text``, split a block at a time: a list of all of them would double a
+    large file's memory, and one ``find`` a line would cost more than the reading."""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start + block)
+        end = len(text) if end < 0 else end
+        yield from text[start:end].split("\n")
+        start = end + 1
+
+
+def _read_plain_lines(parser: _Parser, lines: Iterable[str]) -> None:
     instance = parser.instance
     entry = parser.current_entry
     state = "st"
-    last = ""  # the last line that was not blank
     for number, line in enumerate(lines, 1):
         if not line:
             continue
-        last = line
         first = line[0]
-        if first == '"':  # a continuation string
+        if first == '"':  # a continuation string: the commonest line, so written out here
             value = line[1:-1]
-            if line[-1] != '"' or len(line) < 2 or not _plain_inside(value):
+            if line[-1] != '"' or len(line) < 2:
                 raise _NotPlain
             if "\\" in value:
-                value = polib.unescape(value)
-            if state == "ct":
-                entry.msgctxt += value
+                if not _PLAIN_INSIDE.fullmatch(value):
+                    raise _NotPlain
+                value = _POLIB_ESCAPE.sub(_unescaped, value)
+            elif '"' in value:
+                raise _NotPlain
+            if state == "ms":
+                entry.msgstr += value
             elif state == "mi":
                 entry.msgid += value
-            elif state == "mp":
-                entry.msgid_plural += value
-            elif state == "ms":
-                entry.msgstr += value
             elif state == "mx":
                 entry.msgstr_plural[parser.msgstr_index] += value
+            elif state == "mp":
+                entry.msgid_plural += value
+            elif state == "ct":
+                entry.msgctxt += value
             else:
                 raise _NotPlain
             continue
@@ -576,8 +622,8 @@ def _read_plain_lines(parser: _Parser, lines: list[str]) -> None:
                 state = "he"
                 continue
             if state in _ENTRY_END:
-                instance.append(entry)
-                entry = parser.current_entry = polib.POEntry(linenum=number)
+                _append(instance, entry)
+                entry = parser.current_entry = _new_entry(number)
             elif state not in _ENTRY_START:
                 raise _NotPlain  # a comment inside an entry
             if symbol == "tc":
@@ -616,8 +662,8 @@ def _read_plain_lines(parser: _Parser, lines: list[str]) -> None:
             raise _NotPlain
         value = _unescape(token[1:-1])
         if symbol in ("ct", "mi") and state in _ENTRY_END:
-            instance.append(entry)
-            entry = parser.current_entry = polib.POEntry(linenum=number)
+            _append(instance, entry)
+            entry = parser.current_entry = _new_entry(number)
         elif symbol == "ct" and state not in _ENTRY_START:
             raise _NotPlain
         if symbol == "ct":
@@ -643,10 +689,25 @@ def _read_plain_lines(parser: _Parser, lines: list[str]) -> None:
             entry.msgstr = value
             parser.pending = None
         state = symbol
-    if not parser.entries or last.startswith("#") or state not in _ENTRY_END:
-        raise _NotPlain  # no entry, or comments after the last one
+    if not parser.entries or state not in _ENTRY_END:
+        raise _NotPlain  # no entry, an entry without its translation, or comments after it
     instance.append(entry)
     _take_metadata(instance)
+
+
+_BLANK_ENTRY = vars(polib.POEntry())
+# polib's append, without its duplicate check: a parser's catalogue does not check duplicates
+# (finish() reports them as GNU does).
+_append = list.append
+
+
+def _new_entry(line: int) -> polib.POEntry:
+    """``polib.POEntry(linenum=line)``, made without its keyword arguments (half the time)."""
+    entry = polib.POEntry.__new__(polib.POEntry)
+    fields = _BLANK_ENTRY.copy()  # the attributes __init__ sets, in its order
+    fields.update(msgstr_plural={}, occurrences=[], flags=[], linenum=line)
+    entry.__dict__ = fields
+    return entry
 
 
 def _take_metadata(instance: Catalogue) -> None:

@@ -191,18 +191,27 @@ def _analyse_catalogue(
     # translation (not empty, not fuzzy) also its pair and text checks; a template none.
     any_entry: list[tuple[Rule, _PairCheck]] = []
     reviewed: list[tuple[Rule, _PairCheck]] = []
+    # The same for a translation of one form (most): a text check called with it directly.
+    single: list[tuple[Rule, Callable[..., Iterable[str]], bool]] = []
     if not is_template:
         for rule in rules:
             if rule.scope is Scope.ENTRY:
                 any_entry.append((rule, _pair_check(rule, extra)))
             if rule.scope in (Scope.ENTRY, Scope.PAIR, Scope.TEXT):
                 reviewed.append((rule, _pair_check(rule, extra)))
+                single.append((rule, _bound(rule, extra), rule.scope is Scope.TEXT))
     findings = result.findings
     for pair in view.pairs:
         if "ignore" in pair.tcomment or pair.flags:  # else it can suppress nothing
             result.suppressions.extend(suppressions(pair))
-        for rule, function in reviewed if pair.msgstr and not pair.fuzzy else any_entry:
-            for message in function(pair):
+        if not pair.msgstr or pair.fuzzy or pair.msgstr_plural:
+            for rule, function in reviewed if pair.msgstr and not pair.fuzzy else any_entry:
+                for message in function(pair):
+                    findings.append(_pair_finding(rule, message, view, pair))
+            continue
+        text, locale = pair.msgstr, pair.locale
+        for rule, check, on_text in single:
+            for message in check(text, locale) if on_text else check(pair):
                 findings.append(_pair_finding(rule, message, view, pair))
     for rule in rules:
         if rule.scope is Scope.CATALOGUE and not is_template:
@@ -213,9 +222,14 @@ def _analyse_catalogue(
 _PairCheck = Callable[[Pair], Iterable[str]]
 
 
+def _bound(rule: Rule, extra: dict[str, Any]) -> Callable[..., Iterable[str]]:
+    """A check's function with the workspace resources it needs bound."""
+    return partial(rule.function, **_given(rule, extra)) if rule.needs else rule.function
+
+
 def _pair_check(rule: Rule, extra: dict[str, Any]) -> _PairCheck:
     """An entry, pair or text check as one function of a pair, its resources bound."""
-    function = partial(rule.function, **_given(rule, extra)) if rule.needs else rule.function
+    function = _bound(rule, extra)
     if rule.scope is not Scope.TEXT:
         return function
 

@@ -204,6 +204,8 @@ def _missing(
 ) -> tuple[list[str], list[str]]:
     """What the source has that the translation lacks, and the reverse (as multisets)."""
     lost, added = list(source), list(translation)
+    if lost == added:
+        return [], []  # each item matches itself, the first left of the other side (most texts)
     for item in list(lost):
         match = next((other for other in added if same(item, other)), None)
         if match is not None:

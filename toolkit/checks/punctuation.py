@@ -114,10 +114,16 @@ _CODE_BLOCK = re.compile(
 # A bracket pair or a quote pair on one line, and runs of dots.
 _PARENTHESES = re.compile(r"\(([^()\n]*)\)")
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
-_FULL_STOP = re.compile(r"(?<!\.)\.(?!\.)")  # one dot: an ellipsis is another matter
+# One dot: an ellipsis is another matter. (The lookbehind after the dot: a search skips to dots.)
+_FULL_STOP = re.compile(r"\.(?<!\.\.)(?!\.)")
 # Next to these a straight quote delimits a string in code: print("你好"), f"{x}", ["是", "否"].
 _CODE_BEFORE_QUOTE = set("([{=,+:\"'" + string.ascii_letters)
 _CODE_AFTER_QUOTE = set(")]},.:;+%\"'")
+
+
+def _code_block(text: str) -> bool:
+    """Whether a line of ``text`` is code (``_CODE_BLOCK``): of one line, only its start."""
+    return bool(_CODE_BLOCK.search(text) if "\n" in text else _CODE_BLOCK.match(text))
 
 
 @lru_cache(maxsize=64)
@@ -133,7 +139,7 @@ def _masked(text: str) -> str:
     A literal block (a line indented as code, or an interactive session) is code throughout:
     its string literals and comments keep the punctuation of the programming language.
     """
-    if _CODE_BLOCK.search(text):
+    if _code_block(text):
         return "\0" * len(text)
     pattern = _masked_pattern(tuple(map(text.__contains__, _MASK_NEEDS)))
     if pattern is None:
@@ -316,7 +322,7 @@ def end_punctuation(pair: Pair) -> Iterator[str]:
     convention = _convention(pair.locale)
     if convention is None or _convention(pair.source_locale) is None:
         return
-    if _CODE_BLOCK.search(pair.msgid) or _CODE_BLOCK.search(pair.msgstr):
+    if _code_block(pair.msgid) or _code_block(pair.msgstr):
         return  # a literal block ends as its code does
     source, translation = _end_kind(pair.msgid), _end_kind(pair.msgstr)
     if source == translation or _free_ending(pair, source, translation):

@@ -116,7 +116,11 @@ def space_in_cjk(text: str, locale: str) -> Iterator[str]:
 @check("T103", "edge-whitespace", Category.TYPOGRAPHY, Severity.WARNING, Scope.PAIR)
 def edge_whitespace(pair: Pair) -> Iterator[str]:
     """The translation starts or ends with other whitespace than the source (space, line break)."""
+    msgid = pair.msgid
+    source_edges = msgid[:1].isspace() or msgid[-1:].isspace()
     for translation in dict.fromkeys(pair.msgstr_plural or (pair.msgstr,)):
+        if not (source_edges or translation[:1].isspace() or translation[-1:].isspace()):
+            continue  # no whitespace at either edge of either text (most): nothing differs
         stripped = translation.strip()
         if not stripped:
             continue

@@ -18,6 +18,7 @@ from toolkit.semantic.datewords import (
     alternation,
     date_words,
 )
+from toolkit.semantic.numerals import initials
 
 _S = r"[ \u00a0]?"  # Chinese software translations put spaces around digits: 2021 年 9 月 19 日
 # Not inside a longer number (written in digits or Chinese numerals): 12019年, 第十一月.
@@ -142,9 +143,14 @@ def patterns(locale: str) -> Patterns:
         lone,
     ]
     ands = [pair[1] for pair in words.between]
+    # Every form starts with a digit, a Chinese numeral, 民 (民國), a month name or a word of
+    # before_lone: opened by those, the expression is searched only where a date can start.
+    starts = initials(
+        [*"0123456789一二三四五六七八九十民", *words.months, *_capitalised(words.before_lone)]
+    )
     return Patterns(
         month_gate=re.compile(months),
-        dates=re.compile("|".join(f"(?:{form})" for form in forms)),
+        dates=re.compile(starts + "(?:" + "|".join(f"(?:{form})" for form in forms) + ")"),
         month_name=re.compile(
             month("m") + rf"|{_NO_NUMBER_BEFORE}{_NO_COUNT_BEFORE}(?P<z>{_ZM}){_S}月"
         ),

@@ -180,7 +180,7 @@ def find_quantities(text: str, locale: str) -> list[Quantity]:
 
 @lru_cache(maxsize=16384)
 def _find(text: str, locale: str) -> tuple[Quantity, ...]:
-    if not (_GATE_CHARACTERS.search(text) or _GATE_WORDS.search(text)) or _SESSION.search(text):
+    if not (_GATE_CHARACTERS.search(text) or _GATE_WORDS.search(text)) or _session(text):
         return ()  # an interpreter session or a program is code, not prose
     grammar = grammar_of(locale)
     masked = _mask(text.translate(FULL_WIDTH) if _FULL_WIDTH.search(text) else text, locale)
@@ -209,6 +209,11 @@ def _find(text: str, locale: str) -> tuple[Quantity, ...]:
         quantities.append(quantity)
         last_end = quantity.end
     return tuple(_join_durations(text, quantities, grammar))
+
+
+def _session(text: str) -> bool:
+    """Whether a line of ``text`` is of a session or a program: of one line, only its start."""
+    return bool(_SESSION.search(text) if "\n" in text else _SESSION.match(text))
 
 
 def _mask(text: str, locale: str) -> str:

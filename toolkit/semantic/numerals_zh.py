@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 from functools import lru_cache
 
-from toolkit.semantic.numerals import Number, Numeral, alternation, number, words
+from toolkit.semantic.numerals import Number, Numeral, alternation, initials, number, words
 
 _DIGIT = "零〇一二两兩三四五六七八九"
 _NUMERAL = _DIGIT + "十百千万萬亿億"
@@ -43,7 +43,10 @@ _NOT_NUMBERS = words(
 """
 )
 _IDIOMS = re.compile(
-    alternation(_NOT_NUMBERS)
+    # Opened by the characters its matches start with: the search skips to them.
+    initials([*_NOT_NUMBERS, *"千一二三之星礼禮周週初四"])
+    + "(?:"
+    + alternation(_NOT_NUMBERS)
     # 千万 "by all means" unless it multiplies a number (三千万 is thirty million).
     + f"|(?<![{_NUMERAL}0-9])千[万萬](?![{_NUMERAL}])"
     # 一元, 二元, 三元 "unary, binary, ternary", but 二元组 is a 2-tuple.
@@ -54,6 +57,7 @@ _IDIOMS = re.compile(
     + "|(?:星期|礼拜|禮拜|周|週)[一二三四五六日天](?![年十])|初[一二三四五六七八九十]"
     # 四周 "all around", unless weeks are meant (四周后 "four weeks later").
     + "|四[周週](?![后後内內前以之])"
+    + ")"
 )
 # A single numeral after a surname and before no measure word is a name (张三, 王五).
 _SURNAMES = frozenset(
@@ -68,9 +72,10 @@ _FRACTION = re.compile(f"(?P<d>[{_NUMERAL}]+|[0-9]+)分之(?P<n>[{_NUMERAL}]+|[0
 # 数十 "dozens of", 几百 "hundreds of", 上千 "over a thousand", 数十万 "hundreds of
 # thousands"; not 数 ending another word (参数十, 函数十).
 _VAGUE = re.compile(
-    "成千上[万萬]|成百上千|[数數]以(?P<scale_>[十百千万萬亿億]+)计"
+    initials("成数數几幾上")  # what its matches start with: the search skips to them
+    + "(?:成千上[万萬]|成百上千|[数數]以(?P<scale_>[十百千万萬亿億]+)计"
     "|(?:(?<![参參函变變常整系总總指基倍位多少分个個次级級])[数數]|[几幾]|(?<![以之在向])上)"
-    "(?P<scale>[十百千万萬亿億]+)"
+    "(?P<scale>[十百千万萬亿億]+))"
 )
 # 一两个 "one or two", 三四十 "thirty or forty": two digits in a row, each a number.
 _OR_NEXT = re.compile(
@@ -88,9 +93,12 @@ _WEAK = {"一对": 2, "一對": 2, "双": 2, "雙": 2, "二进制": 2, "二進�
          "八进制": 8, "八進制": 8, "十进制": 10, "十進制": 10, "十六进制": 16, "十六進制": 16,
          "一维": 1, "一維": 1, "二维": 2, "二維": 2, "三维": 3, "三維": 3}  # fmt: skip
 _WEAK_WORD = re.compile(
-    alternation(_WEAK)
+    initials([*_WEAK, *"单單"])  # what its matches start with: the search skips to them
+    + "(?:"
+    + alternation(_WEAK)
     # 单 "single" (单个, 单字符, 单线程), not the 单 of 表单 "form", 菜单 "menu", 简单 "simple".
     + "|(?<![表菜清订訂简簡名账賬帐帳传傳孤落保床])[单單](?=[个個一字次线線行精参參元])"
+    + ")"
 )
 SCALE_AFTER_DIGITS = re.compile("[ \t]*(?P<scale>[百千万萬亿億]+)")
 SCALES = _SCALE
