@@ -160,7 +160,8 @@ def _is_locale(name: str) -> bool:
 
 
 def _pair(entry: polib.POEntry, locale: str, source_locale: str, date: str | None) -> Pair:
-    plural = tuple(entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural))
+    forms = entry.msgstr_plural
+    plural = tuple(forms[index] for index in sorted(forms)) if forms else ()
     return Pair(
         msgid=entry.msgid,
         msgstr=plural[0] if plural else entry.msgstr,

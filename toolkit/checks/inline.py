@@ -13,23 +13,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.common.entities import entities
 from markdown_it.common.html_re import HTML_TAG_RE
-from markdown_it.common.utils import (
-    fromCodePoint,
-    isMdAsciiPunct,
-    isPunctChar,
-    isValidEntityCode,
-    isWhiteSpace,
-)
+from markdown_it.common.utils import fromCodePoint, isValidEntityCode
 from markdown_it.rules_inline.autolink import AUTOLINK_RE, EMAIL_RE
 from markdown_it.rules_inline.entity import DIGITAL_RE, NAMED_RE
 from markdown_it.rules_inline.escape import _ESCAPED
 from markdown_it.rules_inline.html_inline import isLetter
 from markdown_it.token import Token
+
+from toolkit.checks.delimiters import Delimiter, balance, flanking
 
 MARKDOWN = MarkdownIt("commonmark")
 
@@ -78,18 +73,6 @@ def _slim(token: Token) -> Tok:
     return Tok(token.type, token.content, token.markup, target)
 
 
-@dataclass(slots=True)
-class _Delimiter:
-    """markdown-it's emphasis ``Delimiter``: one marker of a run, and what it may do."""
-
-    marker: str
-    length: int
-    token: int
-    end: int
-    open: bool
-    close: bool
-
-
 class _GiveUp(Exception):
     """The text has a construct ``scan`` does not follow (a link or an image)."""
 
@@ -103,7 +86,7 @@ class _Scanner:
         self.src = src
         self.tokens: list[Tok] = []
         self.pending = ""
-        self.delimiters: list[_Delimiter] = []
+        self.delimiters: list[Delimiter] = []
         self.backticks: dict[int, int] | None = None
 
     def push(self, token: Tok) -> None:
@@ -147,7 +130,7 @@ class _Scanner:
         if self.pending:
             self.tokens.append(Tok("text", self.pending))
             self.pending = ""
-        _balance(self.delimiters)
+        balance(self.delimiters)
         _emphasis(self.tokens, self.delimiters)
         return _join_text(self.tokens)
 
@@ -222,11 +205,11 @@ class _Scanner:
         while after < end and src[after] == marker:
             after += 1
         count = after - pos
-        can_open, can_close = _flanking(src, pos, after)
+        can_open, can_close = flanking(src, pos, after)
         for _ in range(count):
             self.push(Tok("text", marker))
             self.delimiters.append(
-                _Delimiter(marker, count, len(self.tokens) - 1, -1, can_open, can_close)
+                Delimiter(marker, count, len(self.tokens) - 1, -1, can_open, can_close)
             )
         return after
 
@@ -352,7 +335,7 @@ def _plain(text: str, start: int, end: int) -> bool:
     ``_`` inside words (snake_case), which can neither open nor close emphasis."""
     match = _ACTIVE_BUT_CODE.search(text, start, end)
     while match is not None:
-        if match.group()[0] != "_" or any(_flanking(text, match.start(), match.end())):
+        if match.group()[0] != "_" or any(flanking(text, match.start(), match.end())):
             return False
         match = _ACTIVE_BUT_CODE.search(text, match.end(), end)
     return True
@@ -378,28 +361,6 @@ def _may_close(src: str, pos: int, second: str) -> bool:
     return src.rfind(">") >= pos + 2
 
 
-def _flanking(src: str, start: int, end: int) -> tuple[bool, bool]:
-    """Whether the run of ``*`` or ``_`` at ``start:end`` can open and can close emphasis.
-
-    CommonMark's flanking rules, as markdown-it's ``scanDelims`` applies them: the text's
-    start and end count as whitespace; ``_`` neither opens nor closes inside a word.
-    """
-    last_char = src[start - 1] if start > 0 else " "
-    next_char = src[end] if end < len(src) else " "
-    last_punct, next_punct = _punctuation(last_char), _punctuation(next_char)
-    last_space, next_space = isWhiteSpace(ord(last_char)), isWhiteSpace(ord(next_char))
-    left = not (next_space or (next_punct and not (last_space or last_punct)))
-    right = not (last_space or (last_punct and not (next_space or next_punct)))
-    if src[start] == "*":  # "*" may open or close inside a word
-        return left, right
-    return left and (not right or last_punct), right and (not left or next_punct)
-
-
-@cache
-def _punctuation(char: str) -> bool:
-    return isMdAsciiPunct(ord(char)) or isPunctChar(char)
-
-
 def _skip_spaces(src: str, pos: int) -> int:
     while pos < len(src) and src[pos] in " \t":
         pos += 1
@@ -411,57 +372,9 @@ def _last_runs(src: str) -> dict[int, int]:
     return {match.end() - match.start(): match.start() for match in _BACKTICKS.finditer(src)}
 
 
-def _balance(delimiters: list[_Delimiter]) -> None:
-    """Match closers to openers: markdown-it's ``processDelimiters``, rule of three included."""
-    if not delimiters:
-        return
-    bottoms: dict[str, list[int]] = {}
-    header = 0
-    last_token = -2
-    jumps: list[int] = []
-    for closer_index, closer in enumerate(delimiters):
-        jumps.append(0)
-        if delimiters[header].marker != closer.marker or last_token != closer.token - 1:
-            header = closer_index
-        last_token = closer.token
-        if not closer.close:
-            continue
-        bottom = bottoms.setdefault(closer.marker, [-1] * 6)
-        slot = (3 if closer.open else 0) + closer.length % 3
-        opener_index = header - jumps[header] - 1
-        new_bottom = opener_index
-        while opener_index > bottom[slot]:
-            opener = delimiters[opener_index]
-            if opener.marker != closer.marker:
-                opener_index -= jumps[opener_index] + 1
-                continue
-            if opener.open and opener.end < 0:
-                odd = (
-                    (opener.close or closer.open)
-                    and (opener.length + closer.length) % 3 == 0
-                    and (opener.length % 3 != 0 or closer.length % 3 != 0)
-                )
-                if not odd:
-                    if opener_index > 0 and not delimiters[opener_index - 1].open:
-                        last_jump = jumps[opener_index - 1] + 1
-                    else:
-                        last_jump = 0
-                    jumps[closer_index] = closer_index - opener_index + last_jump
-                    jumps[opener_index] = last_jump
-                    closer.open = False
-                    opener.end = closer_index
-                    opener.close = False
-                    new_bottom = -1
-                    last_token = -2
-                    break
-            opener_index -= jumps[opener_index] + 1
-        if new_bottom != -1:
-            bottom[slot] = new_bottom
-
-
-def _emphasis(tokens: list[Tok], delimiters: list[_Delimiter]) -> None:
+def _emphasis(tokens: list[Tok], delimiters: list[Delimiter]) -> None:
     """Turn matched delimiters into em/strong tokens (markdown-it's emphasis ``postProcess``)."""
-    index = len(delimiters) - 1  # nothing to do without delimiters
+    index = len(delimiters) - 1
     while index >= 0:
         start = delimiters[index]
         if start.end == -1:
