@@ -80,6 +80,9 @@ CASES = [
     row("catalogue/bom-crlf.po", "update", 0, None),
     row("catalogue/bom.po", "check", 0, None),
     row("catalogue/bom.po", "update", 0, None),
+    # A codec Python has that is no text charset (zlib, rot13, undefined) was a traceback.
+    row("catalogue/charset-not-text.po", "check", 2, 'locales/zh_Hans/LC_MESSAGES/letter.po:5: F101 [error] charset zlib is not a charset a catalogue can be written in: save the file as UTF-8 and declare charset=UTF-8'),
+    row("catalogue/charset-not-text.po", "update", 2, 'locales/zh_Hans/LC_MESSAGES/letter.po:5: charset zlib is not a charset a catalogue can be written in: save the file as UTF-8 and declare charset=UTF-8'),
     row("catalogue/comment-inside-entry.po", "check", 2, 'locales/zh_Hans/LC_MESSAGES/letter.po:15: F101 [error] comment inside an entry: comments go before its msgctxt or msgid'),
     row("catalogue/comment-inside-entry.po", "update", 2, 'locales/zh_Hans/LC_MESSAGES/letter.po:15: comment inside an entry: comments go before its msgctxt or msgid'),
     row("catalogue/compiled.mo.po", "check", 2, 'locales/zh_Hans/LC_MESSAGES/letter.po:1: F101 [error] a compiled .mo file, not a .po catalogue (msgunfmt turns it back into one)'),
@@ -359,6 +362,16 @@ def test_encodings_and_line_ends_read_as_utf8(name: str) -> None:
 def test_latin1_declared_is_converted() -> None:
     catalogue = read_catalog(BAD / "catalogue" / "latin1-declared.po")
     assert catalogue[1].msgstr == "Libérez-les maintenant"
+
+
+def test_update_converts_a_latin1_catalogue_to_utf8(workspace: Path) -> None:
+    (workspace / "advocacy.toml").write_text('locales = ["en", "fr"]\n', encoding="utf-8")
+    drop(workspace, "catalogue/latin1-declared.po")
+    result = CliRunner().invoke(cli, ["update"])
+    assert result.exit_code == 0, result.stdout + result.stderr
+    text = (workspace / "locales/fr/LC_MESSAGES/letter.po").read_bytes().decode("utf-8")
+    assert '"Content-Type: text/plain; charset=UTF-8\\n"' in text
+    assert 'msgstr "Libérez-les maintenant"' in text
 
 
 def test_cr_line_ends_in_a_source_are_line_ends() -> None:

@@ -44,6 +44,11 @@ def _inert(line: str, *, first: bool) -> str:
     return f"{indent}\\{found['rule']}{rest}"
 
 
+# A line that could be a table's delimiter row (a setext underline of dashes is one).
+_DELIMITER_ROW = re.compile(
+    r"[ \t]*\r?\n {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*(?:\r?\n|\Z)"
+)
+
 # Looks up a segment's translation; None keeps the source text (an untranslated segment).
 Translate = Callable[[Segment], str | None]
 
@@ -57,7 +62,14 @@ def rebuild(document: Document, translate: Translate) -> str:
         if translation is None or translation == segment.text or segment.start < position:
             continue  # untranslated, or translated as itself: kept exactly as written
         pieces.append(document.text[position : segment.start])
-        pieces.append(render(segment, translation))
+        rendered = render(segment, translation)
+        markdown = segment.yaml_style is None and segment.kind is not SegmentKind.TABLE_CELL
+        if markdown and "|" in rendered and _DELIMITER_ROW.match(document.text, segment.end):
+            # Above a `---` line (a setext underline, a rule), a line with a pipe is a table's
+            # header row: a translation, or lines joined into one, must not make one.
+            head, newline, last = rendered.rpartition("\n")
+            rendered = head + newline + last.replace("\\|", "|").replace("|", "&#124;")
+        pieces.append(rendered)
         position = segment.end
     pieces.append(document.text[position:])
     return "".join(pieces)
@@ -70,6 +82,10 @@ def render(segment: Segment, translation: str) -> str:
     lines = translation.split("\n")
     if translation != segment.text and segment.kind in _FLOWING:
         lines = [_inert(line, first=number == 0) for number, line in enumerate(lines)]
+    if segment.kind is SegmentKind.HEADING and translation != segment.text:
+        # A setext heading's line stands above its underline: a block marker there would open
+        # another block (escaped, it reads the same in an ATX heading).
+        return _inert(" ".join(line.strip() for line in lines), first=True)
     if segment.kind is SegmentKind.TABLE_CELL:
         # An unescaped pipe would split the cell in two.
         lines = [line.replace("\\|", "|").replace("|", "\\|") for line in lines]

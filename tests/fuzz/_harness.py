@@ -44,12 +44,20 @@ def guarded(test: Callable[[bytes], None]) -> Callable[[bytes], None]:
 
 
 def _keep(data: bytes, place: str, report: str) -> None:
+    """Keep the smallest input failing at ``place``, and a few more (one property can fail for
+    several reasons): ``crash-<place>`` and ``crash-<place>-<n>``."""
     digest = hashlib.sha1(place.encode()).hexdigest()[:12]
     CRASHES.mkdir(parents=True, exist_ok=True)
     target = CRASHES / f"crash-{digest}"
     first = not target.exists()
-    if first or len(data) < target.stat().st_size:  # keep the smallest input per place
+    if first or len(data) < target.stat().st_size:
         target.write_bytes(data)
         (CRASHES / f"crash-{digest}.txt").write_text(f"{place}\n{report}", encoding="utf-8")
+    others = len(list(CRASHES.glob(f"crash-{digest}-*.bin")))
+    if not first and others < _MORE:
+        (CRASHES / f"crash-{digest}-{others}.bin").write_bytes(data)
     if first:
         print(f"\n== new crash {digest}: {place}", file=sys.stderr, flush=True)
+
+
+_MORE = 20  # inputs kept per place beyond the smallest

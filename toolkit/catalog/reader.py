@@ -26,6 +26,8 @@ _KEYWORD_SYMBOLS = frozenset(("ct", "mi", "mp", "ms", "mx"))
 _KEYWORD_START = re.compile(
     r'[ \t]*(?:#~[ \t]*)?(?:msgctxt|msgid_plural|msgid|msgstr(?:\[[0-9]+\])?)[ \t\f\v]*"'
 )
+# A quote after an even number of backslashes: it ends the string, whatever follows.
+_UNESCAPED_QUOTE = re.compile(r'(?:^|[^\\])(?:\\\\)*"')
 _STRING_SYMBOLS = frozenset(("ct", "mi", "mp", "ms", "mx", "mc", "pc", "pm", "pp"))
 # Lines polib skips, rejects or misreads but GNU reads: `#~|` (the previous msgid of an obsolete
 # entry), comments without a space after the mark (`#text`, `#.text`, `#:file`, `#~#text`), an
@@ -322,6 +324,9 @@ class _Parser(_PolibParser):
             end = len(text) if end < 0 else end
             number += 1
             self.raw = text[start:end]
+            if self.raw.isspace() and self.raw.strip(" \t\f\v"):  # polib would skip it
+                shown = repr(self.raw.strip(" \t\f\v")[0])
+                raise _Problem(number, f"stray character {shown} on a line of its own")
             yield _line_for_polib(self.raw, number) if number in odd else self.raw
             start = end + 1
 
@@ -336,11 +341,13 @@ class _Parser(_PolibParser):
         raise self.problem
 
     def process(self, symbol: str) -> None:
-        if symbol in _COMMENT_SYMBOLS and (self.pending is not None or self.context is not None):
-            self._fail(
-                self.current_line,
-                "comment inside an entry: comments go before its msgctxt or msgid",
-            )
+        if symbol in _COMMENT_SYMBOLS:
+            if self.pending is not None or self.context is not None:
+                self._fail(
+                    self.current_line,
+                    "comment inside an entry: comments go before its msgctxt or msgid",
+                )
+            self.plural = False  # a comment starts the next entry: msgstr[n] needs its own msgid
         if symbol in _KEYWORD_SYMBOLS and not _KEYWORD_START.match(self.raw):
             # polib splits at any Unicode space and skips what stands before the quote
             keyword = re.match(_KEYWORD, self.raw.lstrip("#~ \t"))
@@ -352,6 +359,9 @@ class _Parser(_PolibParser):
                 self._fail(self.current_line, _EOT)
             if len(token) < 2 or token[-1:] != '"' or token[-2:-1] == "\\" or token[:1] != '"':
                 self._check_string(symbol, token)
+            inside = token[token.find('"') + 1 : -1]
+            if '"' in inside and _UNESCAPED_QUOTE.search(inside):  # polib misses `\\"`, msgstr[n]
+                self._fail(self.current_line, 'unescaped double quote inside a string (write \\")')
         super().process(symbol)
 
     def _check_string(self, symbol: str, token: str) -> None:
