@@ -18,8 +18,9 @@ from toolkit.textutil import is_cjk, is_cjk_punctuation
 # One space only: words in columns ("  bar     bar help") are program output, not prose.
 _WORD_PAIR = re.compile(r"(?<![\w%$@&\\./:'’{<-])([^\W\d_]+)(?=[ \u00a0]([^\W\d_]+)(?![\w'’-]))")
 
-# A letter, one space and a letter: where two words stand one space apart (a quick test).
-_WORDS_SPACED = re.compile(r"[^\W\d_][ \u00a0][^\W\d_]")
+# A word, one space and the same word again, case aside (the quick test: it finds every pair
+# _WORD_PAIR and _doubled accept, and in most texts nothing at all).
+_REPEATED = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \u00a0]\1", re.IGNORECASE)
 
 # Not prose, so not judged: code (``not not x``, :c:expr:`unsigned long long`, Markdown `a a`)
 # and quoted words, which are someone else's and stay as written ("Aitch Tee Tee Pee").
@@ -65,8 +66,8 @@ _DOUBLED_STOP = re.compile(f"([{_STOPS}])\\1+")
 @check("T101", "doubled-word", Category.TYPOGRAPHY, Severity.WARNING, Scope.TEXT)
 def doubled_word(text: str, locale: str) -> Iterator[str]:
     """The same word is written twice in a row ("of of", "the the")."""
-    if not _WORDS_SPACED.search(text) or _SESSION.search(text):
-        return  # no two words one space apart (most Chinese texts), or a session
+    if not _REPEATED.search(text) or _SESSION.search(text):
+        return  # no word repeated after one space (most texts), or a session
     prose = _NOT_PROSE.sub(lambda span: "\0" * len(span.group(0)), text)
     for match in _WORD_PAIR.finditer(prose):
         first, second = match.group(1), match.group(2)
