@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 import toolkit.checks  # noqa: F401  (registers every check)
-from toolkit.campaign import load_campaign
-from toolkit.checks.analyse import UNREADABLE, Target
+from toolkit.checks.analyse import UNREADABLE, Target, load_resource
 from toolkit.checks.engine import Options, Report, run
 from toolkit.checks.registry import RULES
 from toolkit.checks.targets import path_targets, shown, workspace_targets
 from toolkit.errors import InputError
-from toolkit.glossary import load_glossary
 from toolkit.model import Finding, Location, Severity
 from toolkit.settings import find_root
 from toolkit.workspace import Workspace
@@ -83,15 +81,11 @@ def _readable_resources(
     """The targets without a glossary or campaign record that cannot be read, and one F101
     finding for each such file: it is reported once, where it is wrong, and the checks that
     need it are skipped while every other check still runs."""
-    loaders: dict[str, Callable[[Path], object]] = {
-        "glossary": load_glossary,
-        "campaign": load_campaign,
-    }
     broken: dict[Path, Finding] = {}
-    for name, load in loaders.items():
+    for name in ("glossary", "campaign"):
         for path in sorted({getattr(t, name) for t in targets} - {None}):
             try:
-                load(path)
+                load_resource(name, path)  # kept for the checks run in this process
             except InputError as error:
                 rule = RULES[UNREADABLE]
                 location = Location(shown(path, root), error.line)

@@ -82,13 +82,14 @@ def _with_resources(rules: list[Rule], target: Target) -> tuple[list[Rule], dict
             continue  # no such file in this workspace (or no workspace): skipped
         for name in rule.needs:
             if name not in loaded:
-                loaded[name] = _resource(name, available[name])  # type: ignore[arg-type]
+                loaded[name] = load_resource(name, available[name])  # type: ignore[arg-type]
         kept.append(rule)
     return kept, loaded
 
 
-def _resource(name: str, path: Path) -> Any:
-    """A glossary or campaign record, read once per process and file version."""
+def load_resource(name: str, path: Path) -> Any:
+    """A glossary (``name`` "glossary") or campaign record ("campaign"), read once per process
+    and file version; an ``InputError`` when it cannot be read."""
     stat = path.stat()
     return _cached_resource(name, path, stat.st_mtime_ns, stat.st_size)
 
