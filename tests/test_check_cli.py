@@ -206,3 +206,15 @@ def test_rules_command() -> None:
     assert [rule["code"] for rule in rules] == sorted(RULES)
     assert set(rules[0]) == {"code", "name", "category", "severity", "summary"}
     assert "C101  untranslated" in run("rules")[1]
+
+
+def test_a_note_named_with_the_documents_is_passed_over(tmp_path: Path) -> None:
+    """README.md or CORRECTIONS.md beside the sources is a note: named (a hook passes every
+    staged file), it is skipped with a note, not reported as a broken source."""
+    note = tmp_path / "CORRECTIONS.md"
+    note.write_text("# Corrections\n\n- 2024-09-10: a date fixed.\n", encoding="utf-8")
+    catalogue = write(tmp_path / "zh_Hans.po", 'msgid "Free them now."\nmsgstr "立即释放他们。"\n')
+    status, out, _ = run("check", str(note), str(catalogue))
+    assert status == 0, out
+    assert "CORRECTIONS.md is a note, not a source text: not checked" in out
+    assert "in 1 files" in out

@@ -10,7 +10,7 @@ import toolkit.checks  # noqa: F401  (registers every check)
 from toolkit.checks.analyse import UNREADABLE, Target, load_resource
 from toolkit.checks.engine import Options, Report, run
 from toolkit.checks.registry import RULES
-from toolkit.checks.targets import path_targets, shown, workspace_targets
+from toolkit.checks.targets import named_notes, path_targets, shown, workspace_targets
 from toolkit.errors import InputError
 from toolkit.model import Finding, Location, Severity
 from toolkit.settings import find_root
@@ -67,6 +67,11 @@ def check(
         path_targets(paths, workspace), workspace.settings.root if workspace else None
     )
     report = _with_broken(run(targets, options), broken)
+    root = workspace.settings.root if workspace else None
+    report.notes += [
+        f"{shown(note, root)} is a note, not a source text: not checked"
+        for note in named_notes(paths)
+    ]
     report.notes.append(
         "not in a workspace: checks across documents and glossary checks were skipped"
         if workspace is None

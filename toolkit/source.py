@@ -133,8 +133,14 @@ def discover(source_dir: Path) -> list[Path]:
         if path.is_file()
         and path.suffix in SOURCE_SUFFIXES
         and not path.name.startswith(".")
-        and path.stem.upper() != path.stem  # README.md, CORRECTIONS.md: notes, not documents
+        and not is_note(path)
     )
+
+
+def is_note(path: Path) -> bool:
+    """A file named in capitals (README.md, CORRECTIONS.md): a note beside the source texts,
+    not one of them."""
+    return path.stem.isupper()
 
 
 def load_documents(paths: Iterable[Path]) -> list[Document]:

@@ -11,7 +11,7 @@ from toolkit.checks.analyse import Target
 from toolkit.checks.workspace_view import DocumentInfo, WorkspaceView
 from toolkit.errors import InputError
 from toolkit.locales import same_language
-from toolkit.source import SOURCE_SUFFIXES, discover, load_document
+from toolkit.source import SOURCE_SUFFIXES, discover, is_note, load_document
 from toolkit.workspace import Workspace
 
 
@@ -111,6 +111,8 @@ def path_targets(paths: Sequence[Path], workspace: Workspace | None) -> list[Tar
     for given in paths:
         if given.is_dir():
             files = _files_under(given)
+        elif given in named_notes([given]):
+            continue  # a note named with the documents (a hook passes every staged file)
         elif given.exists():
             files = [given]
         else:
@@ -126,6 +128,16 @@ def path_targets(paths: Sequence[Path], workspace: Workspace | None) -> list[Tar
     return found
 
 
+def named_notes(paths: Sequence[Path]) -> list[Path]:
+    """The files among ``paths`` that are notes beside the source texts (README.md), which a
+    check passes over."""
+    return [
+        path
+        for path in paths
+        if path.suffix in SOURCE_SUFFIXES and is_note(path) and path.is_file()
+    ]
+
+
 def _files_under(folder: Path) -> list[Path]:
     """Catalogues and source texts below ``folder``; notes in capitals (README.md) left out."""
     return sorted(
@@ -133,8 +145,7 @@ def _files_under(folder: Path) -> list[Path]:
         for path in folder.rglob("*")
         if path.is_file()
         and (
-            path.suffix in (".po", ".pot")
-            or (path.suffix in SOURCE_SUFFIXES and not path.stem.isupper())
+            path.suffix in (".po", ".pot") or (path.suffix in SOURCE_SUFFIXES and not is_note(path))
         )
     )
 
