@@ -1,6 +1,6 @@
 """The checks: importing this package registers every check family."""
 
-from toolkit.checks import (
+from toolkit.checks import (  # noqa: F401  (imported for their registrations)
     completeness,
     consistency,
     dates,
@@ -16,18 +16,3 @@ from toolkit.checks import (
     typography,
 )
 
-FAMILIES = (
-    completeness,
-    consistency,
-    dates,
-    demands,
-    facts,
-    format,
-    markup,
-    names,
-    numbers,
-    placeholders,
-    punctuation,
-    script,
-    typography,
-)

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from toolkit.campaign import Campaign, normalise
+from toolkit.campaign import Campaign, demand_id, normalise
 from toolkit.checks.registry import Scope, check
 from toolkit.model import CatalogueView, Category, Hit, Pair, Severity
-
-_DEMAND = re.compile(r"^type: demand (\S+)$", re.MULTILINE)
 
 
 def demand_of(pair: Pair) -> str | None:
     """The demand id an entry carries (``#. type: demand <id>``), ``?`` if unidentified."""
-    found = _DEMAND.search(pair.comment)
-    return found.group(1) if found else None
+    return demand_id(pair.comment)
 
 
 @check("A101", "demand-untranslated", Category.DEMANDS, Severity.ERROR, Scope.ENTRY)
