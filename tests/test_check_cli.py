@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from toolkit.checks.registry import CODE, NAME, RULES
 from toolkit.cli import cli
 from toolkit.model import Category
+from toolkit.report import repository_base
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = (
@@ -218,3 +219,37 @@ def test_a_note_named_with_the_documents_is_passed_over(tmp_path: Path) -> None:
     assert status == 0, out
     assert "CORRECTIONS.md is a note, not a source text: not checked" in out
     assert "in 1 files" in out
+
+
+@pytest.mark.parametrize("github_workspace", [False, True])
+def test_annotations_and_sarif_paths_start_at_the_repository_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, github_workspace: bool
+) -> None:
+    """A workspace in a subfolder of a repository: GitHub and code scanning place a finding by
+    its path from the repository root (text and JSON keep workspace-relative paths)."""
+    repository = tmp_path / "repository"
+    workspace = repository / "campaigns" / "huang"
+    (workspace / "locales" / "zh_Hans" / "LC_MESSAGES").mkdir(parents=True)
+    (workspace / "advocacy.toml").write_text('locales = ["zh_Hans"]\n', encoding="utf-8")
+    write(workspace / "locales" / "zh_Hans" / "LC_MESSAGES" / "letter.po", 'msgid "a"\nmsgstr ""\n')
+    if github_workspace:
+        monkeypatch.setenv("GITHUB_WORKSPACE", str(repository))
+    else:
+        monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+        (repository / ".git").mkdir()
+    expected = "campaigns/huang/locales/zh_Hans/LC_MESSAGES/letter.po"
+    _, out, _ = run("--root", str(workspace), "check", "--format", "github", "--select", "C101")
+    assert out.startswith(f"::warning file={expected},line=7,")
+    _, out, _ = run("--root", str(workspace), "check", "--format", "sarif", "--select", "C101")
+    [result] = json.loads(out)["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == expected
+    _, out, _ = run("--root", str(workspace), "check", "--format", "json", "--select", "C101")
+    assert json.loads(out)["findings"][0]["path"] == "locales/zh_Hans/LC_MESSAGES/letter.po"
+
+
+def test_repository_base_outside_any_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    assert repository_base(tmp_path) == ""
+    (tmp_path / ".git").mkdir()
+    assert repository_base(tmp_path) == ""
+    assert repository_base(tmp_path / "a" / "b") == "a/b/"

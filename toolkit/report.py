@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import posixpath
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -18,9 +22,39 @@ _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.N
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 
 
-def render(report: Report, output: str) -> str:
-    """The report in one of ``FORMATS``."""
+def render(report: Report, output: str, *, base: str = "") -> str:
+    """The report in one of ``FORMATS``.
+
+    ``base`` is where the report's relative paths start within the repository (``campaign/``
+    for a workspace in a subfolder; see ``repository_base``): GitHub annotations and SARIF
+    results are placed against the repository root, so their paths start there.
+    """
+    if base and output in ("sarif", "github"):
+        report = replace(report, findings=[_rebased(f, base) for f in report.findings])
     return {"text": text, "json": as_json, "sarif": sarif, "github": github}[output](report)
+
+
+def repository_base(folder: Path) -> str:
+    """``folder`` relative to its repository's root, ending in ``/`` ("" at the root or outside
+    a repository): the root is ``$GITHUB_WORKSPACE`` in GitHub Actions, else the nearest folder
+    holding ``.git``."""
+    folder = folder.resolve()
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    candidates = [Path(workspace).resolve()] if workspace else []
+    candidates += [parent for parent in (folder, *folder.parents) if (parent / ".git").exists()]
+    for root in candidates:
+        if folder.is_relative_to(root):
+            relative = folder.relative_to(root).as_posix()
+            return "" if relative == "." else relative + "/"
+    return ""
+
+
+def _rebased(finding: Finding, base: str) -> Finding:
+    path = finding.location.path
+    if posixpath.isabs(path):
+        return finding
+    moved = posixpath.normpath(base + path)
+    return replace(finding, location=replace(finding.location, path=moved))
 
 
 
