@@ -253,3 +253,21 @@ def test_repository_base_outside_any_repository(tmp_path: Path, monkeypatch: pyt
     (tmp_path / ".git").mkdir()
     assert repository_base(tmp_path) == ""
     assert repository_base(tmp_path / "a" / "b") == "a/b/"
+
+
+def test_a_glossary_broken_after_a_cached_run_is_reported(tmp_path: Path) -> None:
+    """A cached run remembers that the glossary's bytes read well; other bytes are read again."""
+    workspace = tmp_path / "workspace"
+    (workspace / "locales").mkdir(parents=True)
+    (workspace / "advocacy.toml").write_text('locales = ["zh_Hans"]\n', encoding="utf-8")
+    shutil.copy(ROOT / "locales" / "glossary.toml", workspace / "locales" / "glossary.toml")
+    catalogue = write(workspace / "locales" / "zh_Hans" / "LC_MESSAGES" / "letter.po", "")
+    first = run("--root", str(workspace), "check", str(catalogue))
+    assert first[0] == 0, first
+    assert list((tmp_path / "cache" / "readable").iterdir())
+    assert run("--root", str(workspace), "check", str(catalogue)) == first
+    glossary = workspace / "locales" / "glossary.toml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n[broken\n", encoding="utf-8")
+    status, out, _ = run("--root", str(workspace), "check", str(catalogue))
+    assert status == 2
+    assert "locales/glossary.toml:" in out and "F101" in out

@@ -12,7 +12,8 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from toolkit.errors import InputError
-from toolkit.glossary.load import TRADITIONAL_CONFIGS, convert
+from toolkit.glossary.conversions import remembered
+from toolkit.glossary.load import TRADITIONAL_CONFIGS
 from toolkit.locales import canonical, parse_locale
 from toolkit.tomlfile import read_toml
 
@@ -146,6 +147,7 @@ def load_campaign(path: Path) -> Campaign:
     facts = {
         key: _fact(key, value, path, text) for key, value in _tables(data, "facts", path, text)
     }
+    remembered().save()
     return Campaign(path, demands, facts)
 
 
@@ -234,14 +236,19 @@ def _other_script(forms: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...
     since a signal is found, never written. Words given for a script are kept as they are.
     """
     result = dict(forms)
+    conversions = remembered()  # OpenCC's answers of earlier runs: its set-up is slow
     if "zh_Hans" in forms and "zh_Hant" not in forms:
         result["zh_Hant"] = tuple(
             dict.fromkeys(
-                convert(config, word) for word in forms["zh_Hans"] for config in TRADITIONAL_CONFIGS
+                conversions.convert(config, word)
+                for word in forms["zh_Hans"]
+                for config in TRADITIONAL_CONFIGS
             )
         )
     elif "zh_Hant" in forms and "zh_Hans" not in forms:
-        result["zh_Hans"] = tuple(dict.fromkeys(convert("t2s", word) for word in forms["zh_Hant"]))
+        result["zh_Hans"] = tuple(
+            dict.fromkeys(conversions.convert("t2s", word) for word in forms["zh_Hant"])
+        )
     return result
 
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import toolkit.checks  # noqa: F401  (registers every check)
+from toolkit.checks import cache
 from toolkit.checks.analyse import UNREADABLE, Target, load_resource
 from toolkit.checks.engine import Options, Report, run
 from toolkit.checks.registry import RULES
@@ -61,10 +62,10 @@ def check(
     if not paths:
         assert workspace is not None
         targets, view = workspace_targets(workspace, locales)
-        targets, broken = _readable_resources(targets, workspace.settings.root)
+        targets, broken = _readable_resources(targets, workspace.settings.root, options)
         return _with_broken(run(targets, options, view), broken)
     targets, broken = _readable_resources(
-        path_targets(paths, workspace), workspace.settings.root if workspace else None
+        path_targets(paths, workspace), workspace.settings.root if workspace else None, options
     )
     report = _with_broken(run(targets, options), broken)
     root = workspace.settings.root if workspace else None
@@ -81,7 +82,7 @@ def check(
 
 
 def _readable_resources(
-    targets: list[Target], root: Path | None
+    targets: list[Target], root: Path | None, options: Options
 ) -> tuple[list[Target], list[Finding]]:
     """The targets without a glossary or campaign record that cannot be read, and one F101
     finding for each such file: it is reported once, where it is wrong, and the checks that
@@ -90,7 +91,7 @@ def _readable_resources(
     for name in ("glossary", "campaign"):
         for path in sorted({getattr(t, name) for t in targets} - {None}):
             try:
-                load_resource(name, path)  # kept for the checks run in this process
+                _validate(name, path, options.use_cache)
             except InputError as error:
                 rule = RULES[UNREADABLE]
                 location = Location(shown(path, root), error.line)
@@ -108,6 +109,20 @@ def _readable_resources(
         for target in targets
     ]
     return kept, list(broken.values())
+
+
+def _validate(name: str, path: Path, use_cache: bool) -> None:
+    """Read a glossary or campaign record (kept for the checks run in this process), unless
+    these very bytes were read well before: a save with nothing changed need not read them."""
+    try:
+        data = path.read_bytes() if use_cache else None
+    except OSError:
+        data = None  # reading it again says what is wrong, at its path
+    folder = cache.cache_dir()
+    if data is None or not cache.known_readable(folder, name, data):
+        load_resource(name, path)
+        if data is not None:
+            cache.remember_readable(folder, name, data)
 
 
 def _with_broken(report: Report, broken: list[Finding]) -> Report:

@@ -1,12 +1,15 @@
 # ruff: noqa: RUF001  (typographic apostrophes and hyphens separate romanised syllables)
-"""Pinyin of Chinese names: readings with a surname table, syllables, and homophone classes."""
+"""Pinyin of Chinese names: readings with a surname table, syllables, and homophones."""
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
+import json
 import re
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 
 # pypinyin reads a character as it reads in common words; as a surname some read otherwise
 # (单 is Shan, not dan; 曾 is Zeng, not ceng). Both scripts, since names are written in either.
@@ -60,22 +63,40 @@ _MAX_READINGS = 64  # combinations of heteronyms tried for one name
 
 
 @cache
-def _readings_table() -> dict[str, tuple[str, ...]]:
-    """Every character's tone-less readings, in pypinyin's order (most common first)."""
-    # Imported here: pypinyin's tables take a tenth of a second to load, which every command
-    # would pay; only the names checks and ``glossary check`` read them.
-    from pypinyin.pinyin_dict import pinyin_dict
+def _marked_table() -> dict[str, str]:
+    """pypinyin's readings of every character, tone-marked and comma-joined, by code point."""
+    raw = _pypinyin_data()
+    if isinstance(raw, dict) and all(isinstance(value, str) for value in raw.values()):
+        return raw
+    from pypinyin.pinyin_dict import pinyin_dict  # its data moved: its module knows where
 
-    table: dict[str, tuple[str, ...]] = {}
-    for code, marked in pinyin_dict.items():
-        readings = marked.translate(_TONELESS).split(",")
-        table[chr(code)] = tuple(dict.fromkeys(readings))
-    return table
+    return {str(code): marked for code, marked in pinyin_dict.items()}
 
 
+def _pypinyin_data() -> object:
+    """pypinyin's own table, read from its data file: importing any pypinyin module first loads
+    its phrase tables and trains its segmenter, a tenth of a second every check of a catalogue
+    would pay; only messages that read a whole name (``_plain``) import it."""
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    try:
+        return json.loads((folder / "pinyin_dict.json").read_bytes())
+    except (OSError, ValueError):
+        return None
+
+
+def _toneless(marked: str) -> tuple[str, ...]:
+    """``zhǎng,cháng`` -> ``zhang``, ``chang``: tone marks dropped, repeats once, order kept."""
+    return tuple(dict.fromkeys(marked.translate(_TONELESS).split(",")))
+
+
+@cache
 def readings(char: str) -> tuple[str, ...]:
     """The tone-less readings of one character (``长`` -> ``chang``, ``zhang``); none if unknown."""
-    return _readings_table().get(char, ())
+    marked = _marked_table().get(str(ord(char))) if len(char) == 1 else None
+    return _toneless(marked) if marked is not None else ()
 
 
 def _surname_length(name: str) -> int:
@@ -99,7 +120,7 @@ def name_pinyin(name: str) -> tuple[str, ...]:
 
 
 def _plain(text: str) -> list[str]:
-    from pypinyin import lazy_pinyin  # see _readings_table
+    from pypinyin import lazy_pinyin  # slow to import: see _marked_table
 
     return [syllable.replace("ü", "v") for syllable in lazy_pinyin(text)]
 
@@ -154,7 +175,9 @@ def _u_spellings(text: str) -> set[str]:
 @cache
 def _syllables() -> frozenset[str]:
     """Every pinyin syllable with a vowel (the interjections m, n, ng, hm are left out)."""
-    found = {reading for values in _readings_table().values() for reading in values}
+    # Characters share a few thousand readings with tone marks: each is made tone-less once.
+    marked = set(",".join(set(_marked_table().values())).split(","))
+    found = {reading.translate(_TONELESS) for reading in marked}
     return frozenset(reading for reading in found if re.search(r"[aeiouv]", reading))
 
 
@@ -174,20 +197,6 @@ def is_pinyin(word: str) -> bool:
     return reachable[-1]
 
 
-@cache
-def _by_reading() -> dict[str, frozenset[str]]:
-    index: dict[str, set[str]] = {}
-    for char, values in _readings_table().items():
-        for reading in values:
-            index.setdefault(reading, set()).add(char)
-    return {reading: frozenset(chars) for reading, chars in index.items()}
-
-
-@cache
-def homophones(char: str) -> frozenset[str]:
-    """Characters that share a reading with ``char`` (itself included): 兵 -> 冰, 饼, 病..."""
-    index = _by_reading()
-    found = {char}
-    for reading in readings(char):
-        found |= index.get(reading, frozenset())
-    return frozenset(found)
+def same_reading(char: str, other: str) -> bool:
+    """Whether two characters are homophones: the same, or sharing a reading (兵 and 冰)."""
+    return char == other or not set(readings(char)).isdisjoint(readings(other))

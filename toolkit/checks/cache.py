@@ -56,6 +56,24 @@ def key(target: Target, codes: frozenset[str], data: bytes) -> str:
     return digest.hexdigest()
 
 
+def _resource_marker(folder: Path, kind: str, data: bytes) -> Path:
+    digest = hashlib.sha256(f"{__version__}\0{_code_digest()}\0{kind}\0".encode())
+    digest.update(data)
+    return folder / "readable" / f"{digest.hexdigest()}"
+
+
+def known_readable(folder: Path, kind: str, data: bytes) -> bool:
+    """Whether a glossary or campaign record (``kind``) with these bytes was read without error
+    by this version of the toolkit (see ``remember_readable``)."""
+    return _resource_marker(folder, kind, data).is_file()
+
+
+def remember_readable(folder: Path, kind: str, data: bytes) -> None:
+    """Keep that these bytes read well: a save with nothing changed need not read them again."""
+    with contextlib.suppress(OSError):
+        write_if_changed(_resource_marker(folder, kind, data), "")
+
+
 def load(folder: Path, name: str) -> FileResult | None:
     """A cached result, or None when absent or unreadable."""
     path = folder / name[:2] / f"{name}.json"

@@ -11,7 +11,7 @@ from pathlib import Path
 from toolkit.glossary.match import Matcher, Mention
 from toolkit.glossary.model import Entry, Kind
 from toolkit.glossary.spelling import Speller
-from toolkit.pinyin import homophones
+from toolkit.pinyin import same_reading
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def _reads_like(written: str, form: str) -> bool:
     """
     if len(written) != len(form) or written == form:
         return False
-    if not all(char in homophones(wanted) for char, wanted in zip(written, form, strict=True)):
+    if not all(same_reading(char, wanted) for char, wanted in zip(written, form, strict=True)):
         return False
     same = sum(char == wanted for char, wanted in zip(written, form, strict=True))
     return written[0] == form[0] if len(form) == 2 else same >= 1

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import opencc
 from babel import Locale
 
 from toolkit.errors import InputError
+from toolkit.glossary.conversions import convert as convert  # other modules import it from here
+from toolkit.glossary.conversions import remembered
 from toolkit.glossary.index import Glossary
 from toolkit.glossary.model import Entry, Kind, Status
 from toolkit.locales import canonical, parse_locale
@@ -60,6 +60,7 @@ def read_glossary(path: Path) -> tuple[Glossary, list[InputError]]:
         except InputError as error:
             problems.append(error)
     problems.extend(duplicate_forms(entries, path))
+    remembered().save()
     return Glossary(path, tuple(entries)), problems
 
 
@@ -191,24 +192,18 @@ def _derive(forms: dict[str, tuple[str, ...]]) -> tuple[dict[str, tuple[str, ...
     if "zh_Hans" in forms and "zh_Hant" not in forms:
         result["zh_Hant"] = tuple(
             dict.fromkeys(
-                convert(config, form) for form in forms["zh_Hans"] for config in TRADITIONAL_CONFIGS
+                remembered().convert(config, form)
+                for form in forms["zh_Hans"]
+                for config in TRADITIONAL_CONFIGS
             )
         )
         derived.add("zh_Hant")
     elif "zh_Hant" in forms and "zh_Hans" not in forms:
-        result["zh_Hans"] = tuple(dict.fromkeys(convert("t2s", form) for form in forms["zh_Hant"]))
+        result["zh_Hans"] = tuple(
+            dict.fromkeys(remembered().convert("t2s", form) for form in forms["zh_Hant"])
+        )
         derived.add("zh_Hans")
     return result, frozenset(derived)
-
-
-@cache
-def _converter(config: str) -> opencc.OpenCC:
-    return opencc.OpenCC(config)
-
-
-def convert(config: str, text: str) -> str:
-    """``text`` through one of OpenCC's configurations (``s2t``, ``t2s``...)."""
-    return str(_converter(config).convert(text))
 
 
 def duplicate_forms(entries: list[Entry], path: Path) -> list[InputError]:
