@@ -78,6 +78,18 @@ TABLE = ("msgid", "msgstr", "locale", "source_locale", "expected")
             id="name-misspelt",
         ),
         pytest.param("Calls __init__ first", "首先调用__init__", "zh_Hans", "en", [], id="dunder"),
+        # snake_case opens no emphasis (the fast parse): the translation's "_x_" still counts.
+        pytest.param(
+            "Set max_size with `f`.",
+            "用 `f` 设置 _max_size_。",
+            "zh_Hans",
+            "en",
+            ["M101"],
+            id="added",
+        ),
+        pytest.param(
+            "Use *x* with `f`.", "用 `f` 使用 x。", "zh_Hans", "en", ["M101"], id="lost-near-code"
+        ),
         pytest.param("See `Fork`_.", "参见 `分支`_。", "zh_Hans", "en", [], id="rest-reference"),
         pytest.param("不要*伤害*他们", "Do not *hurt* them", "en", "zh_Hans", [], id="zh-source"),
     ],
@@ -126,6 +138,32 @@ def test_emphasis_message_hints_at_the_stuck_marker() -> None:
         ),
         pytest.param(
             "A :dfn:`code point` is", "一个 :dfn:`码位` 是", "zh_Hans", "en", [], id="prose-role"
+        ),
+        # Texts of code spans only take the fast parse: roles, double backticks, a role's
+        # word after other text, and a role written after a line break still count.
+        pytest.param(
+            "Use ``None`` or :func:`len` (:data:`x`).",
+            "使用 ``None`` 或 :func:`length`（:data:`x`）。",
+            "zh_Hans",
+            "en",
+            ["M102"],
+            id="fast-role-target-changed",
+        ),
+        pytest.param(
+            "Use ``a `b` c`` here.",
+            "在此使用 ``a `b` c``。",
+            "zh_Hans",
+            "en",
+            [],
+            id="fast-inner-backticks-kept",
+        ),
+        pytest.param(
+            "Use ``a `b` c`` here.",
+            "在此使用 ``a `c` c``。",
+            "zh_Hans",
+            "en",
+            ["M102"],
+            id="fast-inner-backticks-changed",
         ),
         pytest.param(
             "Use :class:`~django.contrib.contenttypes.fields.GenericForeignKey`.",
@@ -215,6 +253,22 @@ def test_program_messages_have_no_markup() -> None:
             "en",
             [],
             id="rest-bare-reference-chinese",
+        ),
+        pytest.param(
+            "Read `the docs <https://a.org/>`_ and `api`__ (see snake_case).",
+            "阅读`文档 <https://a.org/>`_（见 snake_case）。",
+            "zh_Hans",
+            "en",
+            ["M103"],
+            id="fast-anonymous-reference-lost",
+        ),
+        pytest.param(
+            "Read `the docs <https://a.org/>`_.",
+            "阅读`文档 <https://b.org/>`_。",
+            "zh_Hans",
+            "en",
+            ["M103"],
+            id="fast-reference-target-changed",
         ),
         pytest.param(
             "Django uses Trac_ for tickets.",

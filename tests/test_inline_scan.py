@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.checks.inline import full_parse, scan, tokens
+from toolkit.checks.inline import full_parse, scan, split_code, tokens
 
 # Texts where CommonMark's inline rules are subtle: each must give markdown-it's tokens.
 TRICKY = [
@@ -67,6 +69,15 @@ TRICKY = [
     "**bold**\n*em*",
     "a\r\nb",
     "nul\0char",
+    # The quick path (code spans, markers and escaped "_" between them) and its pairing of runs.
+    "``a`` and `b` and ```c``` and `` d ``",
+    "`a``b` and ``c`d``",
+    "`` a ` `b` and ```",
+    "*x*`y`*z* and **`w`**",
+    "`code`\\_ and *em* and \\__under__",
+    "`a`_*b*_ and _`c`_",
+    "*a `b* c`",
+    "**Source code:** :source:`Lib/x.py`",
 ]
 
 
@@ -95,3 +106,17 @@ def test_scan_agrees_with_markdown_it(text: str) -> None:
     fast = scan(text)
     if fast is not None:
         assert fast == full_parse(text)
+
+
+# CommonMark's code spans as one expression: a run of backticks and the next run of its length.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["`", "``", "```", "a", " ", "\n", "_"]), max_size=20).map("".join))
+def test_split_code_pairs_runs_as_commonmark(text: str) -> None:
+    pieces, ticks = split_code(text)
+    expected = _CODE_SPAN.split(text)
+    assert pieces[::2] == expected[::3]
+    assert pieces[1::2] == expected[2::3]
+    assert ticks == [len(run) for run in expected[1::3]]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from markdown_it import MarkdownIt
 from markdown_it.common.entities import entities
@@ -32,7 +33,7 @@ MARKDOWN = MarkdownIt("commonmark")
 # Only these start a construct of CommonMark's inline rules; at the others no rule matches
 # and the character joins the pending text, as the text before it did (so it is text too).
 _ACTIVE = re.compile(r"[\n\\`*_\[<&]")
-_ACTIVE_BUT_CODE = re.compile(r"[\n\\*\[<&]|_+")
+_MARKER_OR_ESCAPE = re.compile(r"[*_\\]")
 _BACKTICKS = re.compile("`+")
 
 
@@ -284,61 +285,116 @@ def scan(text: str) -> list[Tok] | None:
     """The tokens of ``text`` without markdown-it, or None when it has a link or an image."""
     if "\r" in text or "\0" in text:
         return None  # markdown-it normalises these first
-    simple = _code_and_text(text)
-    if simple is not None:
-        return simple
+    quick = _quick(text)
+    if quick is not None:
+        return quick
     try:
         return _Scanner(text).run()
     except _GiveUp:
         return None
 
 
-def _code_and_text(text: str) -> list[Tok] | None:
-    """The tokens of a text that is only code spans and plain text (most texts with markup).
+def _quick(text: str) -> list[Tok] | None:
+    """The tokens of a text that is code spans, emphasis markers and plain text (most texts
+    with markup), or None when it has anything else outside its code spans.
 
-    A run of backticks opens a code span that the next run of its length closes; a run with
-    none is text. None when the text outside the code spans has anything else that starts a
-    construct: then the scanner decides.
+    The scanner's steps without its searches: the code spans come from ``split_code`` (string
+    methods), and only the text between them is read for markers and escaped underscores (the
+    markup checks escape a reST reference's: `name`\\_).
     """
-    runs = [match.span() for match in _BACKTICKS.finditer(text)]
-    count = len(runs)
-    found: list[Tok] = []
-    end = 0  # where the text not yet tokenised starts
-    index = 0
-    while index < count:
-        start, after = runs[index]
-        close = index + 1
-        while close < count and runs[close][1] - runs[close][0] != after - start:
-            close += 1
-        if close == count:
-            index += 1  # no closing run: these backticks are text
+    pieces, ticks = split_code(text)
+    outside = "`".join(pieces[::2])  # "`" where a code span was: the character markdown sees
+    if "\n" in outside or "<" in outside or "&" in outside or ("[" in outside and "](" in text):
+        return None
+    if "\\" in outside and outside.count("\\") != outside.count("\\_"):
+        return None  # an escape of another character than "_"
+    state = _Scanner(outside)
+    offset = 0  # where the text between code spans starts in ``outside``
+    for index in range(0, len(pieces), 2):
+        if index:
+            state.push(_code_token(pieces[index - 1], ticks[index // 2 - 1]))
+        gap = pieces[index]
+        if "*" in gap or "_" in gap:
+            _markers(state, gap, offset)
+        elif gap:
+            state.pending += gap
+        offset += len(gap) + 1
+    if state.pending:
+        state.tokens.append(Tok("text", state.pending))
+    balance(state.delimiters)
+    _emphasis(state.tokens, state.delimiters)
+    return _join_text(state.tokens)
+
+
+def _code_token(content: str, ticks: int) -> Tok:
+    """A code span's token: line breaks as spaces, one space of padding each side dropped."""
+    content = content.replace("\n", " ")
+    if content.startswith(" ") and content.endswith(" ") and content.strip(" "):
+        content = content[1:-1]
+    return Tok("code_inline", content, "`" * ticks)
+
+
+def _markers(state: _Scanner, gap: str, offset: int) -> None:
+    """The text between two code spans, starting at ``offset`` of the scanner's source: its
+    runs of emphasis markers as the scanner's ``emphasis`` reads them, an escaped "_" as text."""
+    end = len(gap)
+    pos = 0
+    while (found := _MARKER_OR_ESCAPE.search(gap, pos)) is not None:
+        start = found.start()
+        if start > pos:
+            state.pending += gap[pos:start]
+        if gap[start] == "\\":  # always before "_" here
+            state.push(Tok("text_special", "_", "\\_"))
+            pos = start + 2
             continue
-        if start > end:
-            if not _plain(text, end, start):
-                return None
-            found.append(Tok("text", text[end:start]))
-        content = text[after : runs[close][0]].replace("\n", " ")
-        if content.startswith(" ") and content.endswith(" ") and content.strip(" "):
-            content = content[1:-1]  # one space each side is padding, unless all is spaces
-        found.append(Tok("code_inline", content, text[start:after]))
-        end = runs[close][1]
-        index = close + 1
-    if end < len(text):
-        if not _plain(text, end, len(text)):
-            return None
-        found.append(Tok("text", text[end:]))
-    return found
+        pos = state.emphasis(offset + start) - offset
+    if pos < end:
+        state.pending += gap[pos:]
 
 
-def _plain(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is plain text: nothing in it starts a construct but runs of
-    ``_`` inside words (snake_case), which can neither open nor close emphasis."""
-    match = _ACTIVE_BUT_CODE.search(text, start, end)
-    while match is not None:
-        if match.group()[0] != "_" or any(flanking(text, match.start(), match.end())):
-            return False
-        match = _ACTIVE_BUT_CODE.search(text, match.end(), end)
-    return True
+def split_code(text: str) -> tuple[list[str], list[int]]:
+    """``text`` cut at its code spans: ``[text, code, text, ..., code, text]``, each code as
+    written between its backticks, and the length of each code span's backtick runs.
+
+    A run of backticks opens a span that the next run of its length closes; a run with none is
+    text. String methods only: the regular expressions would cost ten times more.
+    """
+    parts = text.split("`")
+    if len(parts) == 1:
+        return parts, []
+    if "``" not in text:  # single backticks only: each closes the one before
+        if len(parts) % 2 == 0:  # an odd number: the last one is text
+            parts[-2:] = [f"{parts[-2]}`{parts[-1]}"]
+        return parts, [1] * (len(parts) // 2)
+    # A part of the split that is not empty is text; "" between two backticks, a longer run.
+    bounds = [0, *[index for index in range(1, len(parts) - 1) if parts[index]], len(parts) - 1]
+    texts = [parts[index] for index in bounds]
+    runs = [after - before for before, after in pairwise(bounds)]
+    if len(runs) % 2 == 0 and runs[::2] == runs[1::2]:
+        return texts, runs[::2]  # each run closed by the next (most texts)
+    return _pair_runs(runs, texts)
+
+
+def _pair_runs(runs: list[int], texts: list[str]) -> tuple[list[str], list[int]]:
+    """Code spans from runs of backticks and the texts around them (``len(runs) + 1``)."""
+    pieces = [texts[0]]
+    ticks: list[int] = []
+    opening, last = 0, len(runs)
+    while opening < last:
+        length = runs[opening]
+        closing = opening + 1
+        while closing < last and runs[closing] != length:
+            closing += 1
+        if closing == last:  # no closing run: text
+            pieces[-1] += "`" * length + texts[opening + 1]
+            opening += 1
+            continue
+        inner = range(opening + 1, closing)
+        pieces.append(texts[opening + 1] + "".join("`" * runs[i] + texts[i + 1] for i in inner))
+        pieces.append(texts[closing + 1])
+        ticks.append(length)
+        opening = closing + 1
+    return pieces, ticks
 
 
 def _may_close(src: str, pos: int, second: str) -> bool:

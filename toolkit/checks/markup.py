@@ -11,7 +11,7 @@ from functools import lru_cache
 from operator import eq
 from typing import NamedTuple
 
-from toolkit.checks.inline import Tok, tokens
+from toolkit.checks.inline import split_code, tokens
 from toolkit.checks.registry import Scope, check
 from toolkit.model import Category, Pair, Severity
 from toolkit.textutil import is_cjk, is_cjk_punctuation
@@ -24,8 +24,6 @@ _PROSE_ROLES = frozenset(
     {"dfn", "guilabel", "menuselection", "emphasis", "strong", "title-reference", "sub", "sup"}
 )
 _ROLE_BEFORE = re.compile(r":([A-Za-z][\w.+-]*(?::[\w.+-]+)*):$")
-# reST's "text <target>" inside a role or a hyperlink reference: only the target is fixed.
-_EXPLICIT_TARGET = re.compile(r"^(.*?)\s*<([^<>]+)>$", re.DOTALL)
 # Sphinx serves translated pages under a language folder: /zh-cn/3/ is the same page as /3/.
 _LOCALE_SEGMENT = re.compile(r"/(?:zh|zh[-_](?:cn|tw|hk|hans|hant))(?=/|$)", re.IGNORECASE)
 _LANGUAGE_HOST = re.compile(
@@ -63,14 +61,13 @@ _VOID = frozenset({"br", "hr", "img", "wbr"})
 _REFERENCE_MARK = re.compile(r"(?<=`)(__?)(?!\w)")
 # reST's bare references: nginx_, 桥牌_ (a name of any script).
 _BARE_REFERENCE = re.compile(r"(?<![\w`])[^\W\d_](?:[^\W_]|[.-]|_(?!_))*(?<!_)__?(?![\w`])")
-CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 
 
 class _Inline(NamedTuple):
     """What the Markdown (and reST) inline markup of one text holds."""
 
     emphasis: tuple[str, ...]  # each span as written: "*word*" or "**words**"
-    code: Counter[str]  # code spans and role targets, as written for a message
+    code: tuple[str, ...]  # each code span or role target once, as written for a message
     links: tuple[str, ...]  # link targets in order; reST named references as NAMED
     images: tuple[str, ...]
     html: tuple[str, ...]  # inline HTML as written
@@ -82,15 +79,15 @@ class _Inline(NamedTuple):
 _MARKUP_START = re.compile(r"[*_`\[\]<>!&\\]")
 
 
-_NO_CODE: Counter[str] = Counter()  # shared by texts without markup: never changed
-
-
 @lru_cache(maxsize=4096)
 def _parse(text: str) -> _Inline:
     if not _MARKUP_START.search(text):
-        return _Inline((), _NO_CODE, (), (), (), text)
+        return _Inline((), (), (), (), (), text)
+    simple = _simple(text)
+    if simple is not None:
+        return simple
     if "`_" in text:  # only there can a reST reference's underscores be
-        text = _REFERENCE_MARK.sub(lambda m: "\\_" * len(m.group()), text)
+        text = _unmark_references(text)
     children = tokens(text)
     emphasis: list[str] = []
     open_spans: list[list[str]] = []  # the words of each emphasis span not yet closed
@@ -100,6 +97,7 @@ def _parse(text: str) -> _Inline:
     html: list[str] = []
     prose: list[str] = []
     in_autolink = False
+    last = len(children) - 1
     for index, token in enumerate(children):
         kind = token.type  # most common first: text and code
         if kind == "text":
@@ -108,7 +106,14 @@ def _parse(text: str) -> _Inline:
             if not in_autolink:
                 prose.append(token.content)
         elif kind == "code_inline":
-            _code(children, index, code, links)
+            before = children[index - 1] if index else None
+            _code(
+                before.content if before is not None and before.type == "text" else "",
+                token.content,
+                children[index + 1].content if index < last else "",
+                code,
+                links,
+            )
             for words in open_spans:
                 words.append(token.content)
         elif kind in ("em_open", "strong_open"):
@@ -125,16 +130,97 @@ def _parse(text: str) -> _Inline:
             images.append(token.target)
         elif kind == "html_inline":
             html.append(token.content)
-    # A bare reference ends with "_": a text without one has none (the search is slow).
-    links.extend(NAMED for text in prose if "_" in text for _ in _BARE_REFERENCE.finditer(text))
+    _bare_references(prose, links)
     return _Inline(
         tuple(emphasis),
-        Counter(code) if code else _NO_CODE,
+        tuple(dict.fromkeys(code)),  # only which code there is counts
         tuple(links),
         tuple(images),
         tuple(html),
         "\n".join(prose),
     )
+
+
+def _unmark_references(text: str) -> str:
+    """The underscores after a reST reference escaped: they are no emphasis marker."""
+    return _REFERENCE_MARK.sub(lambda m: "\\_" * len(m.group()), text)
+
+
+def _bare_references(prose: list[str], links: list[str]) -> None:
+    # A bare reference ends with "_" or "__" and then no word: a text without such an end has
+    # none (the expression tries every position, ten times slower than this look-up).
+    links.extend(
+        NAMED
+        for text in prose
+        if "_" in text and _reference_end(text)
+        for _ in _BARE_REFERENCE.finditer(text)
+    )
+
+
+def _reference_end(text: str) -> bool:
+    """Whether ``text`` has a run of one or two "_" after which no word or "`" follows."""
+    end = len(text)
+    start = text.find("_")
+    while start >= 0:
+        after = start + 1
+        while after < end and text[after] == "_":
+            after += 1
+        follower = text[after] if after < end else " "
+        if after - start <= 2 and not (follower.isalnum() or follower == "`"):
+            return True
+        start = text.find("_", after)
+    return False
+
+
+def _simple(text: str) -> _Inline | None:
+    """The parse of a text that is code spans in plain text (most texts with markup), or None.
+
+    Outside its code spans such a text has no character that starts a construct: no emphasis
+    marker that can open (``snake_case`` cannot), no HTML, entity, escape, link or line break.
+    Its tokens are then the code spans and the text between them, read here without a scan.
+    String methods only: a regular expression costs ten times more on each character.
+    """
+    if "\\" in text or "\r" in text or "\0" in text or "](" in text:
+        return None
+    pieces = split_code(text)[0]  # [text, code, text, code, ..., text]
+    outside = "`".join(pieces[::2])  # "`" where a code span was
+    if "*" in outside or "<" in outside or "&" in outside or "\n" in outside:
+        return None
+    if "_" in outside and _may_open(outside):
+        return None
+    if "`_" in text and any(_REFERENCE_MARK.search(f"`{code}") for code in pieces[1::2]):
+        return None  # code that the reference marks' escapes would change (`_`)
+    code: list[str] = []
+    links: list[str] = []
+    # Two code spans are never adjacent (their backticks would be one run): the text on each
+    # side of a span is the token before it and the token after it, or nothing.
+    for index in range(1, len(pieces), 2):
+        _code(pieces[index - 1], pieces[index], pieces[index + 1], code, links)
+    prose = [piece for piece in pieces[::2] if piece]
+    if "_" in outside:
+        _bare_references(prose, links)
+    return _Inline((), tuple(dict.fromkeys(code)), tuple(links), (), (), "\n".join(prose))
+
+
+def _may_open(outside: str) -> bool:
+    """Whether a run of "_" in ``outside`` may open emphasis.
+
+    Not after a letter or a digit (snake_case), nor the one or two a reST reference ends with
+    (`name`_, `name`__: ``_REFERENCE_MARK`` escapes those).
+    """
+    end = len(outside)
+    start = outside.find("_")
+    while start >= 0:
+        after = start + 1
+        while after < end and outside[after] == "_":
+            after += 1
+        before = outside[start - 1] if start else " "
+        if not before.isalnum() and (
+            before != "`" or after - start > 2 or (after < end and outside[after].isalnum())
+        ):
+            return True
+        start = outside.find("_", after)
+    return False
 
 
 def _close_span(words: list[str], emphasis: list[str]) -> None:
@@ -145,34 +231,51 @@ def _close_span(words: list[str], emphasis: list[str]) -> None:
     emphasis.append(f"{star}{content}{star}")
 
 
-def _code(children: list[Tok], index: int, code: list[str], links: list[str]) -> None:
-    """Record a code span: a reST role's target, a reST hyperlink or plain code."""
-    before = children[index - 1].content if index and children[index - 1].type == "text" else ""
-    after = children[index + 1].content if index + 1 < len(children) else ""
-    content = " ".join(children[index].content.split())
-    # Quick tests first: a role ends with ":" (before a possible final line break), a target
-    # with ">" (the content has no line break); the expressions scan the whole text.
-    role = _ROLE_BEFORE.search(before) if before.endswith((":", ":\n")) else None
-    explicit = _EXPLICIT_TARGET.match(content) if content.endswith(">") else None
-    if role is None and after.startswith("_"):
-        # A reST hyperlink reference. `text <url>`_ links to its URL. `name`_ and
-        # `text <name_>`_ refer to a target by name and `text`__ to the next anonymous target:
-        # Sphinx gives a translated name the target of the source's name it replaces, so only
-        # their number matters.
-        url = "".join(explicit.group(2).split()) if explicit else ""  # reST drops the spaces
-        links.append(url if url and not url.endswith("_") else NAMED)
+def _code(before: str, content: str, after: str, code: list[str], links: list[str]) -> None:
+    """Record a code span: a reST role's target, a reST hyperlink or plain code.
+
+    ``before`` and ``after`` are the contents of the tokens around it ("" for none or no text).
+    """
+    content = " ".join(content.split())
+    # A role ends with ":" (before a possible final line break) and has no space: only the
+    # last word before the span can be one.
+    name = _role(before.rsplit(None, 1)[-1]) if before.endswith((":", ":\n")) else None
+    if name is None:
+        if after.startswith("_"):
+            # A reST hyperlink reference. `text <url>`_ links to its URL. `name`_ and
+            # `text <name_>`_ refer to a target by name and `text`__ to the next anonymous
+            # target: Sphinx gives a translated name the target of the source's name it
+            # replaces, so only their number matters.
+            target = _explicit_target(content)
+            url = "".join(target.split()) if target else ""  # reST drops the spaces
+            links.append(url if url and not url.endswith("_") else NAMED)
+        else:
+            code.append(f"`{content}`")
         return
-    if role is None:
-        code.append(f"`{content}`")
-        return
-    name = role.group(1)
     if name in _PROSE_ROLES:
         return
-    if explicit:
-        content = explicit.group(2)
+    target = _explicit_target(content)
+    if target:
+        content = target
     elif name == "abbr":
         content = content.split(" (", 1)[0]  # "LIFO (last-in, first-out)": the gloss is prose
     code.append(f":{name}:`{content}`")
+
+
+@lru_cache(maxsize=1024)
+def _role(word: str) -> str | None:
+    """The name of the reST role that ``word`` ends with (``:func:``), or None."""
+    role = _ROLE_BEFORE.search(word)
+    return role.group(1) if role else None
+
+
+def _explicit_target(content: str) -> str | None:
+    """The target of reST's "text <target>" (in a role or a hyperlink reference), or None."""
+    if not content.endswith(">"):
+        return None
+    start = content.rfind("<")
+    target = content[start + 1 : -1]
+    return target if start >= 0 and target and ">" not in target else None
 
 
 def _tags(html: Iterable[str]) -> list[str]:
@@ -245,9 +348,12 @@ def emphasis_count(pair: Pair) -> Iterator[str]:
     repeated (``*arg*`` named twice in the translation), but a name kept in Latin letters must
     stay the same name (``*buf*`` is not ``*bug*``). ``__init__`` is a Python name, not strong.
     """
-    if not _either_has(pair, "*_") or _program_message(pair):
-        return  # a star there is a wildcard or a footnote, not markup
-    source, translation = _parse(pair.msgid).emphasis, _parse(pair.msgstr).emphasis
+    msgid, msgstr = pair.msgid, pair.msgstr
+    if not ("*" in msgid or "_" in msgid or "*" in msgstr or "_" in msgstr):
+        return
+    source, translation = _parse(msgid).emphasis, _parse(msgstr).emphasis
+    if source == translation or _program_message(pair):
+        return  # the same spans; or a star there is a wildcard or a footnote, not markup
     lost = [span for span in source if span not in translation]
     added = [span for span in translation if span not in source]
     for stars in (1, 2):
@@ -314,23 +420,15 @@ def code_changed(pair: Pair) -> Iterator[str]:
     Code is copied, never translated: ``` ``None`` ```, `` :func:`len` ``. Only the target of
     `` :ref:`text <target>` `` is fixed, and prose roles (``:dfn:``, ``:guilabel:``) are free.
     """
-    if not _either_has(pair, "`") or _program_message(pair):
-        return  # its backticks are quotation marks (`{name}'), not markup
-    lost, added = _missing(_parse(pair.msgid).code, _parse(pair.msgstr).code, _same_code)
+    if not ("`" in pair.msgid or "`" in pair.msgstr):
+        return
+    source, translation = _parse(pair.msgid).code, _parse(pair.msgstr).code
+    if source == translation or _program_message(pair):
+        return  # the same code; or its backticks are quotation marks (`{name}'), not markup
+    lost, added = _missing(source, translation, _same_code)
     for item in lost:
         instead = f"; the translation has {_quoted(added)}" if added else ""
         yield f"code {item} of the source is missing or changed{instead}: copy it unchanged"
-
-
-def _either_has(pair: Pair, characters: str) -> bool:
-    """Whether the source or the translation has one of ``characters``: a check whose markup
-    starts with none of them has nothing to compare, and the parser need not run."""
-    msgid, msgstr = pair.msgid, pair.msgstr
-    # A loop: any() with a generator costs twice as much, and this runs for every entry.
-    for char in characters:  # noqa: SIM110
-        if char in msgid or char in msgstr:
-            return True
-    return False
 
 
 def _program_message(pair: Pair) -> bool:
@@ -361,9 +459,14 @@ def link_target(pair: Pair) -> Iterator[str]:
     text is translated, the target is not. A localised copy of the page (``/zh-cn/``,
     ``zh.wikipedia.org``) counts as the same; reST named references count by number.
     """
-    if not _either_has(pair, "[<`_"):
+    msgid, msgstr = pair.msgid, pair.msgstr
+    if not ("`" in msgid or "_" in msgid or "[" in msgid or "<" in msgid) and not (
+        "`" in msgstr or "_" in msgstr or "[" in msgstr or "<" in msgstr
+    ):
         return
-    source, translation = _parse(pair.msgid).links, _parse(pair.msgstr).links
+    source, translation = _parse(msgid).links, _parse(msgstr).links
+    if source == translation:
+        return
     named, renamed = source.count(NAMED), translation.count(NAMED)
     if named != renamed:
         yield (
@@ -420,7 +523,7 @@ def _unlocalised(url: str) -> str:
 @check("M106", "email-changed", Category.MARKUP, Severity.ERROR, Scope.PAIR)
 def email_changed(pair: Pair) -> Iterator[str]:
     """An e-mail address of the source is changed or missing in the translation."""
-    if not _either_has(pair, "@"):
+    if not ("@" in pair.msgid or "@" in pair.msgstr):
         return
     source = _EMAIL.findall(_parse(pair.msgid).prose)
     translation = _EMAIL.findall(_parse(pair.msgstr).prose)
@@ -430,7 +533,8 @@ def email_changed(pair: Pair) -> Iterator[str]:
 @check("M107", "html-tags", Category.MARKUP, Severity.ERROR, Scope.PAIR)
 def html_tags(pair: Pair) -> Iterator[str]:
     """The translation has another set of HTML tags than the source (``<b>``, ``<a href>``)."""
-    if not _either_has(pair, "<"):
+    if not ("<" in pair.msgid or "<" in pair.msgstr):
         return
-    source, translation = _tags(_parse(pair.msgid).html), _tags(_parse(pair.msgstr).html)
-    yield from compare("HTML tag", source, translation)
+    source, translation = _parse(pair.msgid).html, _parse(pair.msgstr).html
+    if source != translation:  # else the same tags
+        yield from compare("HTML tag", _tags(source), _tags(translation))

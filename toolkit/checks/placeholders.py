@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from toolkit.checks.markup import CODE_SPAN, compare
+from toolkit.checks.inline import split_code
+from toolkit.checks.markup import compare
 from toolkit.checks.registry import Scope, check
 from toolkit.model import Category, Pair, Severity
 
@@ -19,6 +20,7 @@ _PRINTF = re.compile(
     r"(?:\.(?:\*(?:\d+\$)?|\d+))?(?:hh|ll|[hlLqjzt]|I64|I32)?[diouxXeEfFgGcrsaAp%]"
     r"|%(?P<pripos>\d+\$)?<PRI[a-zA-Z0-9]+>"  # gettext's portable <inttypes.h> conversions
 )
+_NOT_PRINTF = frozenset({"no-c-format", "no-python-format"})
 _POSITION = re.compile(r"\d+\$")
 # strftime directives that are no printf conversion: a text with them is a date pattern.
 _STRFTIME = re.compile(r"%[HMSYmyBbjZIUW]")
@@ -38,9 +40,9 @@ def printf_placeholders(pair: Pair) -> Iterator[str]:
     (``%2$s ... %1$s``). Of a plural entry, the first form answers to the msgid and the others
     to the plural msgid (the only form, in a language of one form).
     """
-    if not _mentions(pair, "%") or pair.flags & {"no-c-format", "no-python-format"}:
+    if not _mentions(pair, "%") or not _NOT_PRINTF.isdisjoint(pair.flags):
         return
-    flagged = bool(pair.flags & _PRINTF_FLAGS)
+    flagged = not _PRINTF_FLAGS.isdisjoint(pair.flags)
     if not flagged and _STRFTIME.search(pair.msgid):
         return
     for original, text in _forms(pair):
@@ -115,11 +117,12 @@ def brace_placeholders(pair: Pair) -> Iterator[str]:
 
 def _mentions(pair: Pair, mark: str) -> bool:
     """Whether a source or translation of the entry has ``mark``: without it, no placeholder."""
-    return (
-        mark in pair.msgid
-        or mark in pair.msgstr
-        or (pair.msgid_plural is not None and mark in pair.msgid_plural)
-        or any(mark in text for text in pair.msgstr_plural)
+    if mark in pair.msgid or mark in pair.msgstr:
+        return True
+    if pair.msgid_plural is None and not pair.msgstr_plural:
+        return False  # most entries: no other text to look at
+    return (pair.msgid_plural is not None and mark in pair.msgid_plural) or any(
+        mark in text for text in pair.msgstr_plural
     )
 
 
@@ -136,4 +139,4 @@ def _forms(pair: Pair) -> Iterator[tuple[str, str]]:
 
 
 def _without_code(text: str) -> str:
-    return CODE_SPAN.sub(" ", text)
+    return " ".join(split_code(text)[0][::2]) if "`" in text else text
