@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.checks.inline import full_parse, scan, split_code, tokens
+from toolkit.checks.codespans import split_code
+from toolkit.checks.inline import full_parse, scan, tokens
 
 # Texts where CommonMark's inline rules are subtle: each must give markdown-it's tokens.
 TRICKY = [

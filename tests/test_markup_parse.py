@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.checks import markup
+from toolkit.checks import markup_parse
 
 # Texts the fast parse reads (or must step aside from): each must parse as the token path does.
 TEXTS = [
@@ -27,14 +27,14 @@ TEXTS = [
 ]
 
 
-def _token_path(text: str) -> markup._Inline:
-    with mock.patch.object(markup, "_simple", return_value=None):
-        return markup._parse.__wrapped__(text)
+def _token_path(text: str) -> markup_parse.Inline:
+    with mock.patch.object(markup_parse, "simple", return_value=None):
+        return markup_parse.parse.__wrapped__(text)
 
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_fast_parse_agrees_with_the_tokens(text: str) -> None:
-    fast = markup._simple(text)
+    fast = markup_parse.simple(text)
     if fast is not None:
         assert fast == _token_path(text)
 
@@ -47,6 +47,6 @@ def test_fast_parse_agrees_with_the_tokens(text: str) -> None:
     ).map("".join)
 )
 def test_fast_parse_agrees_on_any_text(text: str) -> None:
-    fast = markup._simple(text)
+    fast = markup_parse.simple(text)
     if fast is not None:
         assert fast == _token_path(text)

@@ -3,51 +3,21 @@
 markdown-it-py's ``parseInline`` is exact but slow (a state object, a core chain and every
 inline rule tried at each punctuation mark). Catalogue texts use a few inline constructs:
 code spans, emphasis, escapes, autolinks, HTML tags and entities. ``scan`` follows
-markdown-it's own rules for those, step by step (the same pending text, the same delimiter
-runs, the same pairing), and gives up on the one construct it does not follow, a link or an
-image (``[...](``): the caller then asks markdown-it. Both give the same tokens (a property test
-holds them equal).
+markdown-it's own rules for those (``toolkit.checks.inline_scanner``), and gives up on the one
+construct it does not follow, a link or an image (``[...](``): the caller then asks
+markdown-it. Both give the same tokens (a property test holds them equal).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from itertools import pairwise
 
-from markdown_it import MarkdownIt
-from markdown_it.common.entities import entities
-from markdown_it.common.html_re import HTML_TAG_RE
-from markdown_it.common.utils import fromCodePoint, isValidEntityCode
-from markdown_it.rules_inline.autolink import AUTOLINK_RE, EMAIL_RE
-from markdown_it.rules_inline.entity import DIGITAL_RE, NAMED_RE
-from markdown_it.rules_inline.escape import _ESCAPED
-from markdown_it.rules_inline.html_inline import isLetter
 from markdown_it.token import Token
 
-from toolkit.checks.delimiters import Delimiter, balance, flanking
+from toolkit.checks.codespans import split_code
+from toolkit.checks.inline_scanner import MARKDOWN, GiveUp, Scanner, Tok
 
-MARKDOWN = MarkdownIt("commonmark")
-
-# markdown-it's text rule stops at any of \n!#$%&*+-:<=>@[\]^_`{}~ to let the other rules try.
-# Only these start a construct of CommonMark's inline rules; at the others no rule matches
-# and the character joins the pending text, as the text before it did (so it is text too).
-_ACTIVE = re.compile(r"[\n\\`*_\[<&]")
 _MARKER_OR_ESCAPE = re.compile(r"[*_\\]")
-_BACKTICKS = re.compile("`+")
-
-
-@dataclass(slots=True)
-class Tok:
-    """An inline token as the markup checks read it (markdown-it's ``Token``, slimmed).
-
-    ``target`` is a link's ``href`` or an image's ``src``; ``""`` for other tokens.
-    """
-
-    type: str
-    content: str = ""
-    markup: str = ""
-    target: str = ""
 
 
 def tokens(text: str) -> list[Tok]:
@@ -74,213 +44,6 @@ def _slim(token: Token) -> Tok:
     return Tok(token.type, token.content, token.markup, target)
 
 
-class _GiveUp(Exception):
-    """The text has a construct ``scan`` does not follow (a link or an image)."""
-
-
-class _Scanner:
-    """markdown-it's ``StateInline`` reduced to what the followed rules use."""
-
-    __slots__ = ("backticks", "delimiters", "pending", "src", "tokens")
-
-    def __init__(self, src: str) -> None:
-        self.src = src
-        self.tokens: list[Tok] = []
-        self.pending = ""
-        self.delimiters: list[Delimiter] = []
-        self.backticks: dict[int, int] | None = None
-
-    def push(self, token: Tok) -> None:
-        """Add a token, first flushing pending text as a text token (``StateInline.push``)."""
-        if self.pending:
-            self.tokens.append(Tok("text", self.pending))
-            self.pending = ""
-        self.tokens.append(token)
-
-    def run(self) -> list[Tok]:
-        src, end = self.src, len(self.src)
-        pos = 0
-        while pos < end:
-            found = _ACTIVE.search(src, pos)
-            if found is None:
-                self.pending += src[pos:]
-                break
-            start = found.start()
-            if start > pos:
-                self.pending += src[pos:start]
-            char = src[start]
-            if char == "`":
-                pos = self.backtick(start)
-            elif char == "\n":
-                pos = self.newline(start)
-            elif char == "\\":
-                pos = self.escape(start)
-            elif char == "*" or char == "_":
-                pos = self.emphasis(start)
-            elif char == "<":
-                pos = self.angle(start)
-            elif char == "&":
-                pos = self.entity(start)
-            elif src.find("](", start) < 0:
-                # "[" (or "![") opens a link (an image) only with "](" after it: in a text
-                # parsed alone there are no reference definitions for "[text]" to name.
-                self.pending += "["
-                pos = start + 1
-            else:  # maybe a link or an image: markdown-it decides
-                raise _GiveUp
-        if self.pending:
-            self.tokens.append(Tok("text", self.pending))
-            self.pending = ""
-        balance(self.delimiters)
-        _emphasis(self.tokens, self.delimiters)
-        return _join_text(self.tokens)
-
-    def newline(self, pos: int) -> int:
-        """``'\\n'``: a soft break, or a hard break after two spaces; spaces around dropped."""
-        pending = self.pending
-        last = len(pending) - 1
-        if last >= 0 and pending[last] == " ":
-            if last >= 1 and pending[last - 1] == " ":
-                spaces = last - 1
-                while spaces >= 1 and pending[spaces - 1] == " ":
-                    spaces -= 1
-                self.pending = pending[:spaces]
-                self.push(Tok("hardbreak"))
-            else:
-                self.pending = pending[:-1]
-                self.push(Tok("softbreak"))
-        else:
-            self.push(Tok("softbreak"))
-        return _skip_spaces(self.src, pos + 1)
-
-    def escape(self, pos: int) -> int:
-        """A backslash: an escaped character, a hard break before a line break, or itself."""
-        src = self.src
-        if pos + 1 >= len(src):
-            self.pending += "\\"
-            return pos + 1
-        escaped = src[pos + 1]
-        if escaped == "\n":
-            self.push(Tok("hardbreak"))
-            return _skip_spaces(src, pos + 2)
-        if 0xD800 <= ord(escaped) <= 0xDFFF:
-            raise _GiveUp  # a lone surrogate: markdown-it pairs it, this scan does not
-        content = escaped if escaped in _ESCAPED else "\\" + escaped
-        self.push(Tok("text_special", content, "\\" + escaped))
-        return pos + 2
-
-    def backtick(self, pos: int) -> int:
-        """A code span, or a run of backticks with no closing run of its length (text)."""
-        src, end = self.src, len(self.src)
-        after = pos + 1
-        while after < end and src[after] == "`":
-            after += 1
-        marker = src[pos:after]
-        length = after - pos
-        if self.backticks is None:
-            self.backticks = _last_runs(src)
-        if self.backticks.get(length, -1) >= after:
-            match_end = after
-            while (match_start := src.find("`", match_end)) != -1:
-                match_end = match_start + 1
-                while match_end < end and src[match_end] == "`":
-                    match_end += 1
-                if match_end - match_start == length:
-                    content = src[after:match_start].replace("\n", " ")
-                    if (
-                        content.startswith(" ")
-                        and content.endswith(" ")
-                        and any(c != " " for c in content)
-                    ):
-                        content = content[1:-1]
-                    self.push(Tok("code_inline", content, marker))
-                    return match_end
-        self.pending += marker
-        return after
-
-    def emphasis(self, pos: int) -> int:
-        """A run of ``*`` or ``_``: one text token per marker, each a delimiter (``scanDelims``)."""
-        src, end = self.src, len(self.src)
-        marker = src[pos]
-        after = pos
-        while after < end and src[after] == marker:
-            after += 1
-        count = after - pos
-        can_open, can_close = flanking(src, pos, after)
-        for _ in range(count):
-            self.push(Tok("text", marker))
-            self.delimiters.append(
-                Delimiter(marker, count, len(self.tokens) - 1, -1, can_open, can_close)
-            )
-        return after
-
-    def angle(self, pos: int) -> int:
-        """``<``: an autolink, else an HTML tag, else the character itself."""
-        return self.autolink(pos) or self.html(pos) or self.literal(pos)
-
-    def autolink(self, pos: int) -> int:
-        src, end = self.src, len(self.src)
-        close = pos
-        while True:
-            close += 1
-            if close >= end or src[close] == "<":
-                return 0
-            if src[close] == ">":
-                break
-        url = src[pos + 1 : close]
-        if AUTOLINK_RE.search(url) is not None:
-            full = MARKDOWN.normalizeLink(url)
-        elif EMAIL_RE.search(url) is not None:
-            full = MARKDOWN.normalizeLink("mailto:" + url)
-        else:
-            return 0
-        if not MARKDOWN.validateLink(full):
-            return 0
-        self.push(Tok("link_open", "", "autolink", full))
-        self.push(Tok("text", MARKDOWN.normalizeLinkText(url)))
-        self.push(Tok("link_close", "", "autolink"))
-        return close + 1
-
-    def html(self, pos: int) -> int:
-        src = self.src
-        if pos + 2 >= len(src):
-            return 0
-        second = src[pos + 1]
-        if second not in ("!", "?", "/") and not isLetter(ord(second)):
-            return 0
-        if not _may_close(src, pos, second):
-            return 0
-        match = HTML_TAG_RE.match(src, pos)
-        if not match:
-            return 0
-        self.push(Tok("html_inline", match.group(0)))
-        return pos + len(match.group(0))
-
-    def entity(self, pos: int) -> int:
-        """``&``: a character reference (``&amp;``, ``&#123;``), else the character itself."""
-        src = self.src
-        if pos + 1 >= len(src):
-            return self.literal(pos)
-        if src[pos + 1] == "#":
-            match = DIGITAL_RE.match(src, pos)
-            if match:
-                digits = match.group(1)
-                code = int(digits[1:], 16) if digits[0].lower() == "x" else int(digits, 10)
-                content = fromCodePoint(code if isValidEntityCode(code) else 0xFFFD)
-                self.push(Tok("text_special", content, match.group(0)))
-                return pos + len(match.group(0))
-        else:
-            match = NAMED_RE.match(src, pos)
-            if match and match.group(1) in entities:
-                self.push(Tok("text_special", entities[match.group(1)], match.group(0)))
-                return pos + len(match.group(0))
-        return self.literal(pos)
-
-    def literal(self, pos: int) -> int:
-        self.pending += self.src[pos]
-        return pos + 1
-
-
 def scan(text: str) -> list[Tok] | None:
     """The tokens of ``text`` without markdown-it, or None when it has a link or an image."""
     if "\r" in text or "\0" in text:
@@ -289,8 +52,8 @@ def scan(text: str) -> list[Tok] | None:
     if quick is not None:
         return quick
     try:
-        return _Scanner(text).run()
-    except _GiveUp:
+        return Scanner(text).run()
+    except GiveUp:
         return None
 
 
@@ -308,7 +71,7 @@ def _quick(text: str) -> list[Tok] | None:
         return None
     if "\\" in outside and outside.count("\\") != outside.count("\\_"):
         return None  # an escape of another character than "_"
-    state = _Scanner(outside)
+    state = Scanner(outside)
     offset = 0  # where the text between code spans starts in ``outside``
     for index in range(0, len(pieces), 2):
         if index:
@@ -319,11 +82,7 @@ def _quick(text: str) -> list[Tok] | None:
         elif gap:
             state.pending += gap
         offset += len(gap) + 1
-    if state.pending:
-        state.tokens.append(Tok("text", state.pending))
-    balance(state.delimiters)
-    _emphasis(state.tokens, state.delimiters)
-    return _join_text(state.tokens)
+    return state.finish()
 
 
 def _code_token(content: str, ticks: int) -> Tok:
@@ -334,7 +93,7 @@ def _code_token(content: str, ticks: int) -> Tok:
     return Tok("code_inline", content, "`" * ticks)
 
 
-def _markers(state: _Scanner, gap: str, offset: int) -> None:
+def _markers(state: Scanner, gap: str, offset: int) -> None:
     """The text between two code spans, starting at ``offset`` of the scanner's source: its
     runs of emphasis markers as the scanner's ``emphasis`` reads them, an escaped "_" as text."""
     end = len(gap)
@@ -350,123 +109,3 @@ def _markers(state: _Scanner, gap: str, offset: int) -> None:
         pos = state.emphasis(offset + start) - offset
     if pos < end:
         state.pending += gap[pos:]
-
-
-def split_code(text: str) -> tuple[list[str], list[int]]:
-    """``text`` cut at its code spans: ``[text, code, text, ..., code, text]``, each code as
-    written between its backticks, and the length of each code span's backtick runs.
-
-    A run of backticks opens a span that the next run of its length closes; a run with none is
-    text. String methods only: the regular expressions would cost ten times more.
-    """
-    parts = text.split("`")
-    if len(parts) == 1:
-        return parts, []
-    if "``" not in text:  # single backticks only: each closes the one before
-        if len(parts) % 2 == 0:  # an odd number: the last one is text
-            parts[-2:] = [f"{parts[-2]}`{parts[-1]}"]
-        return parts, [1] * (len(parts) // 2)
-    # A part of the split that is not empty is text; "" between two backticks, a longer run.
-    bounds = [0, *[index for index in range(1, len(parts) - 1) if parts[index]], len(parts) - 1]
-    texts = [parts[index] for index in bounds]
-    runs = [after - before for before, after in pairwise(bounds)]
-    if len(runs) % 2 == 0 and runs[::2] == runs[1::2]:
-        return texts, runs[::2]  # each run closed by the next (most texts)
-    return _pair_runs(runs, texts)
-
-
-def _pair_runs(runs: list[int], texts: list[str]) -> tuple[list[str], list[int]]:
-    """Code spans from runs of backticks and the texts around them (``len(runs) + 1``)."""
-    pieces = [texts[0]]
-    ticks: list[int] = []
-    opening, last = 0, len(runs)
-    while opening < last:
-        length = runs[opening]
-        closing = opening + 1
-        while closing < last and runs[closing] != length:
-            closing += 1
-        if closing == last:  # no closing run: text
-            pieces[-1] += "`" * length + texts[opening + 1]
-            opening += 1
-            continue
-        inner = range(opening + 1, closing)
-        pieces.append(texts[opening + 1] + "".join("`" * runs[i] + texts[i + 1] for i in inner))
-        pieces.append(texts[closing + 1])
-        ticks.append(length)
-        opening = closing + 1
-    return pieces, ticks
-
-
-def _may_close(src: str, pos: int, second: str) -> bool:
-    """Whether the terminator an HTML construct at ``pos`` needs occurs after it at all
-    (markdown-it's guards before its tag expression, kept so that both decide alike)."""
-    if src.startswith("<!--", pos):
-        if src.rfind(">") < pos + 4:
-            return False
-        return (
-            src.startswith("<!-->", pos)
-            or src.startswith("<!--->", pos)
-            or src.rfind("-->") >= pos + 4
-        )
-    if src.startswith("<![CDATA[", pos):
-        return src.rfind("]]>") >= pos + 9
-    if second == "?":
-        return src.rfind("?>") >= pos + 2
-    if second == "!":
-        return src.rfind(">") >= pos + 3
-    return src.rfind(">") >= pos + 2
-
-
-def _skip_spaces(src: str, pos: int) -> int:
-    while pos < len(src) and src[pos] in " \t":
-        pos += 1
-    return pos
-
-
-def _last_runs(src: str) -> dict[int, int]:
-    """Each backtick run length and where its last run starts."""
-    return {match.end() - match.start(): match.start() for match in _BACKTICKS.finditer(src)}
-
-
-def _emphasis(tokens: list[Tok], delimiters: list[Delimiter]) -> None:
-    """Turn matched delimiters into em/strong tokens (markdown-it's emphasis ``postProcess``)."""
-    index = len(delimiters) - 1
-    while index >= 0:
-        start = delimiters[index]
-        if start.end == -1:
-            index -= 1
-            continue
-        end = delimiters[start.end]
-        strong = (
-            index > 0
-            and delimiters[index - 1].end == start.end + 1
-            and delimiters[index - 1].marker == start.marker
-            and delimiters[index - 1].token == start.token - 1
-            and delimiters[start.end + 1].token == end.token + 1
-        )
-        kind = "strong" if strong else "em"
-        markup = start.marker * 2 if strong else start.marker
-        tokens[start.token] = Tok(f"{kind}_open", "", markup)
-        tokens[end.token] = Tok(f"{kind}_close", "", markup)
-        if strong:
-            tokens[delimiters[index - 1].token].content = ""
-            tokens[delimiters[start.end + 1].token].content = ""
-            index -= 1
-        index -= 1
-
-
-def _join_text(tokens: list[Tok]) -> list[Tok]:
-    """Adjacent text as one token, escapes and entities included.
-
-    markdown-it joins text in two steps (``fragments_join`` after emphasis, ``text_join`` for
-    escapes and entities): the result is each run of text and escapes as one text token.
-    """
-    joined: list[Tok] = []
-    for token in tokens:
-        if token.type == "text_special":
-            token = Tok("text", token.content)
-        if token.type == "text" and joined and joined[-1].type == "text":
-            joined[-1] = Tok("text", joined[-1].content + token.content)
-        else:
-            joined.append(token)
-    return joined

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from toolkit.checks.inline import split_code
+from toolkit.checks.codespans import split_code
 from toolkit.checks.markup import compare
 from toolkit.checks.registry import Scope, check
 from toolkit.model import Category, Pair, Severity
