@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import toolkit.check  # noqa: F401  (importing it registers every check)
-from toolkit.checks.dates import date_mismatch
+from toolkit.checks.dates import date_added, date_mismatch, weekday_mismatch
 from toolkit.checks.registry import RULES, Scope
 from toolkit.model import Pair
 
@@ -376,3 +376,15 @@ def test_mismatch_message(
 ) -> None:
     pair = Pair(source, translation, HANS, EN, 1, document_date=document)
     assert list(date_mismatch(pair)) == [message]
+
+
+def test_an_entry_without_dates_hides_nothing_after_it() -> None:
+    """D101 remembers the entry it found without a date, for D102 and D103 of the same entry;
+    another entry, another text or the same text in another locale is still checked."""
+    text = "jeudi 22 septembre 2023"  # a Friday, a date in French but not in Chinese
+    undated = Pair("Nothing here", text, HANS, EN, 1)
+    assert list(date_mismatch(undated)) == []
+    assert list(weekday_mismatch(text, HANS)) == []
+    assert list(weekday_mismatch(text, "fr")) != []
+    assert list(weekday_mismatch("Thursday 22 September 2023", EN)) != []
+    assert list(date_added(Pair("Nothing here", "since 2019", EN, EN, 1))) != []

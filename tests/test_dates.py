@@ -144,6 +144,18 @@ def found(text: str, locale: str) -> Found:
                      [("2021年9月19日", (2021, 9, 19), None),
                       ("September 19, 2021", (2021, 9, 19), None)],
                      id="english-kept-in-chinese"),
+        # Found despite the quick searches (shapes) that spare most texts the full expression
+        pytest.param("since  2019, she", "en", [("2019", (2019, None, None), None)],
+                     id="shape-year-after-spaces"),
+        pytest.param("between 2019 – 2020", "en",
+                     [("2019 – 2020", (2019, None, None), (2020, None, None))],
+                     id="shape-spaced-year-range"),
+        pytest.param("on 2021 / 9 / 19", "en", [("2021 / 9 / 19", (2021, 9, 19), None)],
+                     id="shape-spaced-iso"),
+        pytest.param("二〇二一年", "zh_Hans", [("二〇二一年", (2021, None, None), None)],
+                     id="shape-zh-numeral-year"),
+        pytest.param("於民國9年", "zh_Hant", [("民國9年", (1920, None, None), None)],
+                     id="shape-minguo-one-digit"),
     ],
 )
 def test_find_dates(text: str, locale: str, expected: Found) -> None:
@@ -167,6 +179,8 @@ def test_find_dates(text: str, locale: str, expected: Found) -> None:
         pytest.param("在 3.12 版本中变更：1000年", "zh_Hans", id="zh-version-and-millennium"),
         pytest.param("see /blog/2021/09/19/ and v2021-09-19", "en", id="paths"),
         pytest.param("2020-2019", "en", id="backwards-years"),
+        pytest.param("CVE-2021-28658 and CVE-2018-6188", "en", id="cve-numbers"),
+        pytest.param("五年，一年之中", "zh_Hans", id="zh-year-counts"),
         pytest.param("No digit, no month here.", "en", id="nothing"),
     ],
 )
@@ -184,3 +198,5 @@ def test_bare_years_and_months() -> None:
     assert years_written("the 2019 mass protests, 3.2019 and 12019") == {2019}
     assert months_named("January, Sep. 一月 and 十二月", "zh_Hans") == {1, 9, 12}
     assert months_named("每一月", "zh_Hans") == frozenset()
+    assert months_named("a calendar: January", "en") == {1}
+    assert months_named("on 2019-09-19", "en") == frozenset()

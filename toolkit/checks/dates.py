@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -13,7 +13,7 @@ from toolkit.model import Category, Pair, Severity
 from toolkit.semantic.dates import (
     DateMention,
     Value,
-    find_dates,
+    dates_in,
     months_named,
     weekday_beside,
     years_written,
@@ -47,8 +47,15 @@ class _Comparison:
     undated: bool  # a missing date matches when the document's year is not imposed
 
 
+# The checks below are called for every entry, and most entries have no date: they return an
+# empty tuple then, cheaper than a generator, and a generator of their findings otherwise.
+# D101, D102 and D103 run one after the other on each entry: the last entry D101 found without
+# a date spares the other two their look-ups (held here, no other object takes its identity).
+_undated: Pair | None = None
+
+
 @check("D101", "date-mismatch", Category.DATES, Severity.ERROR, Scope.PAIR)
-def date_mismatch(pair: Pair) -> Iterator[str]:
+def date_mismatch(pair: Pair) -> Iterable[str]:
     """A date of the source is missing from the translation or has another value there.
 
     Dates are compared by value, whatever their form ("19 September 2021" = 2021年9月19日 =
@@ -56,6 +63,14 @@ def date_mismatch(pair: Pair) -> Iterator[str]:
     translation may leave out only the year; a year written on one side only must be the
     document's ("18 March" = 2025年3月18日 in a document of 2025). Ranges compare both ends.
     """
+    global _undated  # see _undated
+    if not (dates_in(pair.msgid, pair.source_locale) or dates_in(pair.msgstr, pair.locale)):
+        _undated = pair
+        return ()
+    return _mismatches(pair)
+
+
+def _mismatches(pair: Pair) -> Iterator[str]:
     comparison = _compare(
         pair.msgid, pair.source_locale, pair.msgstr, pair.locale, pair.document_date
     )
@@ -76,11 +91,19 @@ def date_mismatch(pair: Pair) -> Iterator[str]:
 
 
 @check("D102", "date-added", Category.DATES, Severity.WARNING, Scope.PAIR)
-def date_added(pair: Pair) -> Iterator[str]:
+def date_added(pair: Pair) -> Iterable[str]:
     """The translation has a date that the source does not have.
 
     Reported only when every date of the source is found (a changed date is a D101).
     """
+    if pair is _undated or not (
+        dates_in(pair.msgid, pair.source_locale) or dates_in(pair.msgstr, pair.locale)
+    ):
+        return ()
+    return _additions(pair)
+
+
+def _additions(pair: Pair) -> Iterator[str]:
     comparison = _compare(
         pair.msgid, pair.source_locale, pair.msgstr, pair.locale, pair.document_date
     )
@@ -91,9 +114,18 @@ def date_added(pair: Pair) -> Iterator[str]:
 
 
 @check("D103", "weekday-mismatch", Category.DATES, Severity.ERROR, Scope.TEXT)
-def weekday_mismatch(text: str, locale: str) -> Iterator[str]:
+def weekday_mismatch(text: str, locale: str) -> Iterable[str]:
     """A weekday written beside a date is not that date's weekday ("Thursday 22 September 2023")."""
-    for mention in find_dates(text, locale):
+    if _undated is not None and text is _undated.msgstr and locale == _undated.locale:
+        return ()
+    mentions = dates_in(text, locale)
+    return _weekday_mismatches(text, mentions, locale) if mentions else ()
+
+
+def _weekday_mismatches(
+    text: str, mentions: tuple[DateMention, ...], locale: str
+) -> Iterator[str]:
+    for mention in mentions:
         beside = weekday_beside(text, mention, locale)
         if beside is None:
             continue
@@ -112,8 +144,6 @@ def weekday_mismatch(text: str, locale: str) -> Iterator[str]:
 def _compare(
     source: str, source_locale: str, translation: str, locale: str, document_date: str | None
 ) -> _Comparison:
-    if not find_dates(source, source_locale) and not find_dates(translation, locale):
-        return _Comparison((), (), (), False)
     original, translated = _side(source, source_locale), _side(translation, locale)
     document = _document(document_date)
     # A source date is kept only if the translation writes its month and day (the year may go
@@ -126,7 +156,7 @@ def _compare(
 
 
 def _side(text: str, locale: str) -> _Side:
-    mentions = tuple(find_dates(text, locale))
+    mentions = dates_in(text, locale)
     return _Side(text, mentions, years_written(text), months_named(text, locale))
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from toolkit.semantic.datewords import (
     CJK_AND,
@@ -16,9 +15,9 @@ from toolkit.semantic.datewords import (
     JOINERS,
     DateWords,
     alternation,
+    branches,
     date_words,
 )
-from toolkit.semantic.numerals import initials
 
 _S = r"[ \u00a0]?"  # Chinese software translations put spaces around digits: 2021 年 9 月 19 日
 # Not inside a longer number (written in digits or Chinese numerals): 12019年, 第十一月.
@@ -69,103 +68,201 @@ _YEARS = (
 _LETTER = r"[^\W\d_\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]"
 # A year alone, not the start of 2019.5, 2019:10 or 2019-09-19 (but 2019-2020 is a range), nor
 # a decade (the 1980s, the 1980's).
-_YEAR_ALONE = r"(?:18|19|20|21)[0-9]{2}(?![0-9A-Za-z/'’]|[.:,\-][0-9][0-9]?(?![0-9]))"
+_YEAR_ALONE_AFTER = r"(?![0-9A-Za-z/'’]|[.:,\-][0-9][0-9]?(?![0-9]))"
+_YEAR_ALONE = r"(?:18|19|20|21)[0-9]{2}" + _YEAR_ALONE_AFTER
+_EARLY = ("early", "late", "mid")  # "in early 2019", "mid-2019"
 
 
-@dataclass(frozen=True)
+# Latin letters only: compiled in no time, unlike _LETTER (each of whose copies costs a
+# millisecond to compile), for the shapes below, which may let through more than the
+# expressions that read dates but never less.
+_LATIN = "[A-Za-zÀ-ÖØ-öø-ÿ]"
+# What every Chinese date has: 月 after a digit or a Chinese numeral (9月, 九月, 9 月), or 年 after
+# a year's four (2021年, 二〇二一年) or a digit (民國110年), not 年代 "decade": not 五年 "five
+# years".
+_NUMERAL = "[0-9〇零一二三四五六七八九十]"
+_YEAR_NUMERAL = "[0-9〇零一二三四五六七八九]"
+_CJK_SHAPE = (
+    rf"月(?:(?<={_NUMERAL}.)|(?<={_NUMERAL}[ \u00a0].))"
+    rf"|年(?!代)(?:(?<=[0-9].)|(?<=[0-9][ \u00a0].)"
+    rf"|(?<={_YEAR_NUMERAL}{{4}}.)|(?<={_YEAR_NUMERAL}{{4}}[ \u00a0].))"
+)
+
+
 class Patterns:
-    """The compiled expressions for one locale."""
+    """The expressions of one locale, each compiled at its first use.
 
-    month_gate: re.Pattern[str]  # a month name, maybe inside a word: cheap, as it has no context
-    dates: re.Pattern[str]
-    month_name: re.Pattern[str]
-    connector: re.Pattern[str]  # between two dates that form a range
-    between: re.Pattern[str]  # "between " right before a range's first date
-    and_word: re.Pattern[str]
-    year_tail: re.Pattern[str]  # "to 2020" after a year: the end of a range
-    words: DateWords
+    Compiling them all takes longer than checking a small catalogue, and most texts need only
+    the gates (``gate``, then the shapes).
+    """
+
+    def __init__(self, words: DateWords) -> None:
+        self.words = words
+        self._months = alternation(list(words.months))
+
+    @cached_property
+    def gate(self) -> re.Pattern[str]:
+        """A year of 1800-2199 or a month name, maybe inside a word: every date but a Chinese one
+        has one. Cheap, as it has no context and each branch starts with a character."""
+        years = [r"1[89]\d\d(?!\d)", r"2[01]\d\d(?!\d)"]
+        return re.compile("|".join([*years, *branches(list(self.words.months))]))
+
+    # The shapes: what a date has, with less context than ``dates`` but each opened by a
+    # character (a year's first digit, a month name's first letter, 年, 月) that a search skips
+    # to, so many times faster. A text in none of the shapes has no date.
+    @cached_property
+    def cjk_shape(self) -> re.Pattern[str]:
+        """年 or 月 of a Chinese date (the same for every locale: compiled once, by ``re``)."""
+        return re.compile(_CJK_SHAPE)
+
+    @cached_property
+    def year_shape(self) -> re.Pattern[str]:
+        """A year of a numeric date (2021-09-19, 19/09/2021), a range (2019-2020) or alone."""
+        separators = re.escape("/" + self.words.numeric_separators)
+        # A year alone follows a word of before_lone or early/late/mid, and a space or hyphen
+        # (or more): not "year = 2016", "(2048 bits)".
+        ends = re.escape("".join(sorted({word[-1] for word in [*self._before_lone, *_EARLY]})))
+        return re.compile(
+            r"(?:1[89]|2[01])[0-9]{2}(?:"
+            # 2021-09-19, 2019–2020; not CVE-2021-28658, /2021/11/ (a path)
+            r"(?<![A-Za-z0-9_./\-]....)[ \u00a0]?"
+            r"(?:[-/][ \u00a0]?[01]?[0-9][ \u00a0]?[-/]|(?:--|[-–—])[ \u00a0]?(?:1[89]|2[01]))"
+            rf"|(?<=[0-9][{separators}]....)"  # 19/09/2021
+            rf"|(?:(?<=[{ends}][\s-]....)|(?<=[\s-][\s-]....)){_YEAR_ALONE_AFTER})"  # in 2019
+        )
+
+    @cached_property
+    def month_shape(self) -> re.Pattern[str]:
+        """A month name not followed by a letter (not "Mark", "Decimal")."""
+        return re.compile(rf"{self._months}(?!-?{_LATIN})")
+
+    @cached_property
+    def dates(self) -> re.Pattern[str]:
+        """The dates of every form, read by ``dates._value`` from the groups that matched."""
+        words, months = self.words, self._months
+        joiners = alternation(list(JOINERS))
+        join_dm = rf"\.?\s+(?:(?:{joiners})\s+)?"
+        join_my = rf",?\s+(?:(?:{joiners})\s+)?"
+        join_md = r"\s+(?:the\s+)?"
+        to = self._to
+        lone = (
+            rf"(?:{alternation(self._before_lone)})(?:\s+|-)"
+            rf"(?:(?:the\s+)?(?:{'|'.join(_EARLY)})[\s-]+)?"
+            rf"(?:{_month('fm', alternation(words.wide_months))}"
+            rf"(?!\.?,?\s*(?:(?:{joiners})\s+)?[0-9])|(?P<fy>{_YEAR_ALONE}))"
+        )
+        forms = [
+            _CJK,
+            _CJK_YEARS,
+            _CJK_YEAR,
+            _ISO,
+            self._numeric,
+            _YEARS,
+            # 14 to 18 March 2024, du 14 au 18 mars, 14.–18. März
+            rf"{_day('ad')}\.?{to}{_day('ad2', '')}{join_dm}{_month('am', months)}"
+            rf"(?:{join_my}{_year('ay')})?",
+            # 19 September 2021, 19. September 2021, 19 de septiembre de 2021, 19th of September
+            rf"{_day('cd')}{join_dm}{_month('cm', months)}(?:{join_my}{_year('cy')})?",
+            # 25-Dec-2018 (cookies, logs)
+            rf"{_day('hd')}-{_month('hm', months)}-{_year('hy')}",
+            # Starting with a month name or a word of before_lone, not inside a word ("Mayfield"):
+            # never where a form above starts (with a digit), so that which is tried first makes
+            # no difference, and the letter before is looked at once for all.
+            rf"(?<!{_LETTER})(?:"
+            # March 14–18, 2024
+            rf"{_month('bm', months)}{join_md}{_day('bd')}{to}{_day('bd2', '')}"
+            rf"(?:,?\s+{_year('by')})?"
+            # September 19, 2021; Sept 19
+            rf"|{_month('dm', months)}{join_md}{_day('dd')}(?:,?\s+{_year('dy')})?"
+            # September 2023, septiembre de 2023
+            rf"|{_month('em', months)}{join_my}{_year('ey')}"
+            # in 2019, since September, mid-2019
+            rf"|{lone})",
+        ]
+        # Every form starts with a digit, a Chinese numeral, 民 (民國), a month name or a word of
+        # before_lone and a space or hyphen: opened by those, the expression is tried only where
+        # a date can start (most letters start a word of before_lone: "i", "s", "t"...).
+        starts = (
+            f"(?=[0-9一二三四五六七八九十民]|{months}"
+            rf"|(?:{alternation(self._before_lone)})[\s-])"
+        )
+        return re.compile(starts + "(?:" + "|".join(f"(?:{form})" for form in forms) + ")")
+
+    @cached_property
+    def weekday_gate(self) -> re.Pattern[str]:
+        """A weekday name, maybe inside a word: what ``weekday_patterns`` need, found quickly."""
+        return re.compile(alternation(list(self.words.weekdays)))
+
+    @cached_property
+    def month_name(self) -> re.Pattern[str]:
+        """A month named, alone or not: a name (group ``m``) or a numeral with 月 (``z``)."""
+        return re.compile(
+            rf"(?<!{_LETTER}){_month('m', self._months)}"
+            rf"|{_NO_NUMBER_BEFORE}{_NO_COUNT_BEFORE}(?P<z>{_ZM}){_S}月"
+        )
+
+    @cached_property
+    def connector(self) -> re.Pattern[str]:
+        """What joins two dates into a range."""
+        return re.compile(rf"{self._to}|{_TO}")
+
+    @cached_property
+    def between(self) -> re.Pattern[str]:
+        """The word "between" right before a range's first date."""
+        firsts = _capitalised(pair[0] for pair in self.words.between)
+        return re.compile(rf"(?:{alternation(firsts)})\s+$|(?:在|介于|介於)\s?$")
+
+    @cached_property
+    def and_word(self) -> re.Pattern[str]:
+        """The "and" of "between ... and", or 和, between two dates."""
+        return re.compile(rf"\s+(?:{self._ands})\s+|{_S}{CJK_AND}{_S}")
+
+    @cached_property
+    def year_tail(self) -> re.Pattern[str]:
+        """The end of a range after a year ("to 2020")."""
+        return re.compile(
+            rf"{self._to}(?P<y>{_YEAR_ALONE})|\s+(?:{self._ands})\s+(?P<a>{_YEAR_ALONE})"
+            rf"|{_TO}(?P<z>{_ZY}){_S}年"
+        )
+
+    @cached_property
+    def _to(self) -> str:
+        return rf"(?:{_S}{DASH}{_S}|\s+(?:{alternation(self.words.to)})\s+)"
+
+    @cached_property
+    def _before_lone(self) -> list[str]:
+        return _capitalised(self.words.before_lone)
+
+    @cached_property
+    def _ands(self) -> str:
+        return alternation([pair[1] for pair in self.words.between])
+
+    @cached_property
+    def _numeric(self) -> str:
+        separators = re.escape("/" + self.words.numeric_separators)
+        return (
+            rf"{_ASCII_BEFORE}(?P<na>[0-3]?[0-9])(?P<ns>[{separators}])(?P<nb>[0-3]?[0-9])"
+            rf"(?P=ns)(?P<ny>(?:1[89]|2[01])[0-9]{{2}}){_ASCII_AFTER}"
+        )
 
 
 @lru_cache(maxsize=64)
 def patterns(locale: str) -> Patterns:
-    words = date_words(locale)
-    months = alternation(list(words.months))
-    joiners = alternation(list(JOINERS))
-    letter_before = rf"(?<!{_LETTER})"
+    return Patterns(date_words(locale))
 
-    def month(group: str, names: str = months) -> str:
-        # Not a word's start: "Jun-ichiro", "Mayfield".
-        return rf"{letter_before}(?P<{group}>{names})(?!{_LETTER}|-{_LETTER})"
 
-    def day(group: str, before: str = _ASCII_BEFORE) -> str:
-        return (
-            rf"{before}(?P<{group}>[0-3]?[0-9])(?:{DAY_SUFFIX})?"
-            r"(?![0-9A-Za-z]|[.:,][0-9])"
-        )
+def _month(group: str, names: str) -> str:
+    """A month name not followed by a letter ("Mayfield", "Jun-ichiro"). The letter before is
+    looked at by the forms that start with the month; in the others a space or "-" is before."""
+    return rf"(?P<{group}>{names})(?!-?{_LETTER})"
 
-    def year(group: str) -> str:
-        return rf"(?P<{group}>[12][0-9]{{3}})(?![0-9A-Za-z]|[.:][0-9])"
 
-    to = rf"(?:{_S}{DASH}{_S}|\s+(?:{alternation(words.to)})\s+)"
-    join_dm = rf"\.?\s+(?:(?:{joiners})\s+)?"
-    join_my = rf",?\s+(?:(?:{joiners})\s+)?"
-    join_md = r"\s+(?:the\s+)?"
-    separators = re.escape("/" + words.numeric_separators)
-    numeric = (
-        rf"{_ASCII_BEFORE}(?P<na>[0-3]?[0-9])(?P<ns>[{separators}])(?P<nb>[0-3]?[0-9])(?P=ns)"
-        rf"(?P<ny>(?:1[89]|2[01])[0-9]{{2}}){_ASCII_AFTER}"
-    )
-    lone = (
-        rf"{letter_before}(?:{alternation(_capitalised(words.before_lone))})(?:\s+|-)"
-        r"(?:(?:the\s+)?(?:early|late|mid)[\s-]+)?"
-        rf"(?:{month('fm', alternation(words.wide_months))}"
-        rf"(?!\.?,?\s*(?:(?:{joiners})\s+)?[0-9])|(?P<fy>{_YEAR_ALONE}))"
-    )
-    forms = [
-        _CJK,
-        _CJK_YEARS,
-        _CJK_YEAR,
-        _ISO,
-        numeric,
-        _YEARS,
-        # 14 to 18 March 2024, du 14 au 18 mars, 14.–18. März
-        rf"{day('ad')}\.?{to}{day('ad2', '')}{join_dm}{month('am')}(?:{join_my}{year('ay')})?",
-        # March 14–18, 2024
-        rf"{month('bm')}{join_md}{day('bd')}{to}{day('bd2', '')}(?:,?\s+{year('by')})?",
-        # 19 September 2021, 19. September 2021, 19 de septiembre de 2021, 19th of September
-        rf"{day('cd')}{join_dm}{month('cm')}(?:{join_my}{year('cy')})?",
-        # 25-Dec-2018 (cookies, logs)
-        rf"{day('hd')}-{month('hm')}-{year('hy')}",
-        # September 19, 2021; Sept 19
-        rf"{month('dm')}{join_md}{day('dd')}(?:,?\s+{year('dy')})?",
-        # September 2023, septiembre de 2023
-        rf"{month('em')}{join_my}{year('ey')}",
-        lone,
-    ]
-    ands = [pair[1] for pair in words.between]
-    # Every form starts with a digit, a Chinese numeral, 民 (民國), a month name or a word of
-    # before_lone: opened by those, the expression is searched only where a date can start.
-    starts = initials(
-        [*"0123456789一二三四五六七八九十民", *words.months, *_capitalised(words.before_lone)]
-    )
-    return Patterns(
-        month_gate=re.compile(months),
-        dates=re.compile(starts + "(?:" + "|".join(f"(?:{form})" for form in forms) + ")"),
-        month_name=re.compile(
-            month("m") + rf"|{_NO_NUMBER_BEFORE}{_NO_COUNT_BEFORE}(?P<z>{_ZM}){_S}月"
-        ),
-        connector=re.compile(rf"{to}|{_TO}"),
-        between=re.compile(
-            rf"(?:{alternation(_capitalised(pair[0] for pair in words.between))})\s+$"
-            r"|(?:在|介于|介於)\s?$"
-        ),
-        and_word=re.compile(rf"\s+(?:{alternation(ands)})\s+|{_S}{CJK_AND}{_S}"),
-        year_tail=re.compile(
-            rf"{to}(?P<y>{_YEAR_ALONE})|\s+(?:{alternation(ands)})\s+(?P<a>{_YEAR_ALONE})"
-            rf"|{_TO}(?P<z>{_ZY}){_S}年"
-        ),
-        words=words,
-    )
+def _day(group: str, before: str = _ASCII_BEFORE) -> str:
+    return rf"{before}(?P<{group}>[0-3]?[0-9])(?:{DAY_SUFFIX})?(?![0-9A-Za-z]|[.:,][0-9])"
+
+
+def _year(group: str) -> str:
+    return rf"(?P<{group}>[12][0-9]{{3}})(?![0-9A-Za-z]|[.:][0-9])"
 
 
 def _capitalised(words: Iterable[str]) -> list[str]:
@@ -180,12 +277,12 @@ def weekday_patterns(locale: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = alternation(list(words.weekdays))
     long_names = alternation([day for day in words.weekdays if day not in words.short_weekdays])
 
-    def word(names: str, group: str = "w") -> str:
-        return rf"(?<!{_LETTER})(?P<{group}>{names})(?!{_LETTER})"
+    def word(names: str, group: str = "w", before: str = rf"(?<!{_LETTER})") -> str:
+        return rf"{before}(?P<{group}>{names})(?!{_LETTER})"
 
     # "Friday, 22 September", "Sun, 19 Sep 2021", 星期五，9月22日; 22 September (Fri),
-    # "22 September, Friday", 9月22日（星期五）, 9月22日周五.
+    # "22 September, Friday", 9月22日（星期五）, 9月22日周五. (After a bracket, no letter.)
     return (
         re.compile(rf"{word(names)}\.?[,，]?\s*(?:the\s+)?$"),
-        re.compile(rf"\s*(?:[(（]{_S}{word(names)}|[,，]?\s*{word(long_names, 'v')})"),
+        re.compile(rf"\s*(?:[(（]{_S}{word(names, before='')}|[,，]?\s*{word(long_names, 'v')})"),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -59,27 +60,49 @@ def find_dates(text: str, locale: str) -> list[DateMention]:
     CLDR). A year or a month written alone is a date only after a preposition ("in 2019",
     "since September") or with 年 (2019年); elsewhere it is a number (2048) or a word ("May").
     """
-    return list(_find(text, locale))
+    return list(dates_in(text, locale))
 
 
-# Every date has 年 or 月, a month name or a year of 1800-2199 (numeric dates are read in these
-# years only): most texts have none, and these plain searches are ten times faster than the
-# expressions that read dates.
-_YEAR_GATE = re.compile(r"(?:1[89]|2[01])\d\d(?!\d)")
+def dates_in(text: str, locale: str) -> tuple[DateMention, ...]:
+    """``find_dates`` as a tuple, for callers that only read it: no copy."""
+    # _may_have_dates, written out: this runs for every text checked.
+    if "年" in text or "月" in text or (_GATES.get(locale) or _gate(locale))(text):
+        return _dates(text, locale)
+    return ()
 
 
-def _may_have_dates(text: str, patterns: Patterns) -> bool:
-    return bool(
-        "年" in text or "月" in text or _YEAR_GATE.search(text) or patterns.month_gate.search(text)
-    )
+def _may_have_dates(text: str, locale: str) -> bool:
+    """False when ``text`` has no date for sure, True when it may have one."""
+    # Every date has 年 or 月, a month name or a year of 1800-2199 (numeric dates are read in
+    # these years only): most texts have none, and these plain searches are many times faster
+    # than the expressions that read dates. Not cached: cheaper than a cache's look-up of a
+    # text not seen yet, as most are.
+    return bool("年" in text or "月" in text or (_GATES.get(locale) or _gate(locale))(text))
+
+
+_GATES: dict[str, Callable[[str], object]] = {}
+
+
+def _gate(locale: str) -> Callable[[str], object]:
+    """The search of ``Patterns.gate`` for ``locale``, kept at hand."""
+    search = _GATES[locale] = patterns_for(locale).gate.search
+    return search
 
 
 @lru_cache(maxsize=8192)
-def _find(text: str, locale: str) -> tuple[DateMention, ...]:
+def _dates(text: str, locale: str) -> tuple[DateMention, ...]:
+    """The dates of a text that the gate let through: cached, as the checks of one entry ask for
+    the dates of the same texts."""
     patterns = patterns_for(locale)
-    if not _may_have_dates(text, patterns):
-        return ()
     folded = _fold(text)
+    # Most texts let through have a year or a month name that is no date (a version, "Mark"):
+    # the shapes of dates, found by quick searches, spare them the expression that reads dates.
+    if not (
+        (("年" in folded or "月" in folded) and patterns.cjk_shape.search(folded))
+        or (("1" in folded or "2" in folded) and patterns.year_shape.search(folded))
+        or patterns.month_shape.search(folded)
+    ):
+        return ()
     found = []
     for match in patterns.dates.finditer(folded):
         value = _value(match, patterns.words)
@@ -264,11 +287,15 @@ def years_written(text: str) -> frozenset[int]:
 
 def months_named(text: str, locale: str) -> frozenset[int]:
     """Every month a text names, alone or not: "January" (a calendar's label), 一月, Sep."""
+    if not _may_have_dates(text, locale):
+        return frozenset()
     patterns = patterns_for(locale)
-    if not _may_have_dates(text, patterns):
+    folded = _fold(text)
+    # A month is named with 月 or by a name: most texts with a date have neither (2019-09-19).
+    if "月" not in folded and not patterns.month_shape.search(folded):
         return frozenset()
     found = set()
-    for match in patterns.month_name.finditer(_fold(text)):
+    for match in patterns.month_name.finditer(folded):
         number = (
             patterns.words.months.get(match.group("m"))
             if match.group("m")
@@ -285,8 +312,12 @@ def weekday_beside(text: str, mention: DateMention, locale: str) -> tuple[str, i
     Returns the weekday as written, its number (0 is Monday) and the date it names (the first
     end of a range when written before it, the last when after), or None.
     """
+    since = max(0, mention.start - 24)
+    patterns = patterns_for(locale)
+    if not patterns.weekday_gate.search(text, since):
+        return None  # most dates: no weekday name near (and the expressions below not compiled)
     weekdays = weekday_patterns(locale)
-    before = weekdays[0].search(text, max(0, mention.start - 24), mention.start)
+    before = weekdays[0].search(text, since, mention.start)
     after = weekdays[1].match(text, mention.end)
     if before:
         name, value = before.group("w"), mention.first
@@ -294,4 +325,4 @@ def weekday_beside(text: str, mention: DateMention, locale: str) -> tuple[str, i
         name, value = after.group("w") or after.group("v"), mention.last or mention.first
     else:
         return None
-    return name, patterns_for(locale).words.weekdays[name], value
+    return name, patterns.words.weekdays[name], value

@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from babel import localedata
-from babel.dates import get_date_format, get_day_names, get_month_names
+from babel import Locale, localedata
+from babel.dates import get_date_format
 
 from toolkit.locales import parse_locale, script_of
 from toolkit.textutil import is_cjk
@@ -97,11 +96,11 @@ def date_words(locale: str) -> DateWords:
     wide_weekdays: set[str] = set()
     script = script_of(locale) or "Latn"
     for name in languages:
-        written = script if name == language else "Latn"
-        months.update(_month_names(name, written))
-        wide.update(_month_names(name, written, widths=("wide",)))
-        weekdays.update(_weekday_names(name, written))
-        wide_weekdays.update(_names(get_day_names, name, written, ("wide",)))
+        names = _calendar_names(name, script if name == language else "Latn")
+        months.update(names.months)
+        wide.update(names.wide_months)
+        weekdays.update(names.weekdays)
+        wide_weekdays.update(names.wide_weekdays)
     short = _short_pattern(locale)
     return DateWords(
         months=months,
@@ -119,6 +118,38 @@ def date_words(locale: str) -> DateWords:
         # fr), "y/M/d" (zh, which writes the year first and so does not decide: day first).
         month_first=short.lstrip("M") != short,
         numeric_separators="".join(sorted({char for char in short if char in ".-"})),
+    )
+
+
+@dataclass(frozen=True)
+class _CalendarNames:
+    """The month and weekday names of one language in one script (every width, wide only)."""
+
+    months: dict[str, int]
+    wide_months: dict[str, int]
+    weekdays: dict[str, int]
+    wide_weekdays: dict[str, int]
+
+
+@lru_cache(maxsize=16)
+def _calendar_names(language: str, script: str) -> _CalendarNames:
+    """Read once per process: English's are every locale's fallback (see ``FALLBACK``)."""
+    # One Locale per sublocale, read for both months and days: English has 120 sublocales.
+    locales = [Locale.parse(name) for name in _sublocales(language, script)]
+    months = _found([locale.months for locale in locales])
+    days = _found([locale.days for locale in locales])
+    weekdays = _names(days)
+    if language == "zh":
+        # Spoken Chinese also says 星期天/礼拜天 for Sunday and 礼拜一 (禮拜一) for Monday;
+        # CLDR has only 星期日, 周日 and 週日.
+        for number, digit in enumerate("一二三四五六日"):
+            weekdays.update({f"礼拜{digit}": number, f"禮拜{digit}": number})
+        weekdays.update({"星期天": 6, "礼拜天": 6, "禮拜天": 6})
+    return _CalendarNames(
+        months=_month_names(_names(months)),
+        wide_months=_month_names(_names(_wide(months))),
+        weekdays=weekdays,
+        wide_weekdays=_names(_wide(days)),
     )
 
 
@@ -142,16 +173,26 @@ def _forms(name: str, dotted: bool) -> set[str]:
     return forms
 
 
-def _names(
-    get: Callable[..., Any], language: str, script: str, widths: tuple[str, ...]
-) -> dict[str, int]:
-    """Every month (or weekday) name of a language's locales in one script: number by form."""
-    found: dict[tuple[str, str], int] = {}
-    for locale in _sublocales(language, script):
-        for width in widths:
+_Found = dict[tuple[str, str], int]  # (width, name as CLDR writes it) -> number
+
+
+def _found(tables: list[Any]) -> _Found:
+    """Every month (or weekday) name of the locales' tables (``Locale.months`` or ``.days``)."""
+    found: _Found = {}
+    for table in tables:
+        for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
-                for number, name in get(width, context, locale).items():
+                for number, name in table[context][width].items():
                     found.setdefault((width, name.strip()), int(number))
+    return found
+
+
+def _wide(found: _Found) -> _Found:
+    return {key: number for key, number in found.items() if key[0] == "wide"}
+
+
+def _names(found: _Found) -> dict[str, int]:
+    """The written forms of the names found: number by form."""
     wide = {name for (width, name) in found if width == "wide"}
     names: dict[str, int] = {}
     for (width, name), number in found.items():
@@ -162,23 +203,12 @@ def _names(
     return names
 
 
-def _month_names(
-    language: str, script: str, widths: tuple[str, ...] = ("wide", "abbreviated")
-) -> dict[str, int]:
-    names = _names(get_month_names, language, script, widths)
+def _month_names(names: dict[str, int]) -> dict[str, int]:
     # Chinese and Japanese names (9月, 九月) are numerals with 月, found as such.
-    return {name: number for name, number in names.items() if not re.search(r"\d|月", name)}
+    return {name: number for name, number in names.items() if not _NUMERAL_MONTH.search(name)}
 
 
-def _weekday_names(language: str, script: str) -> dict[str, int]:
-    names = _names(get_day_names, language, script, ("wide", "abbreviated"))
-    if language == "zh":
-        # Spoken Chinese also says 星期天/礼拜天 for Sunday and 礼拜一 (禮拜一) for Monday;
-        # CLDR has only 星期日, 周日 and 週日.
-        for number, digit in enumerate("一二三四五六日"):
-            names.update({f"礼拜{digit}": number, f"禮拜{digit}": number})
-        names.update({"星期天": 6, "礼拜天": 6, "禮拜天": 6})
-    return names
+_NUMERAL_MONTH = re.compile(r"\d|月")
 
 
 def _short_pattern(locale: str) -> str:
@@ -189,5 +219,47 @@ def _short_pattern(locale: str) -> str:
 
 
 def alternation(words: list[str] | tuple[str, ...]) -> str:
-    """A regular expression matching any of ``words``, longest first (so "Sept." before "Sep")."""
-    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
+    """A regular expression matching any of ``words``, longest first (so "Sept." before "Sep").
+
+    Written as a tree of shared beginnings, ``Sep(?:\\.|t(?:\\.|ember)?)?``: the same matches in
+    the same order of preference (only words that begin one another can match at one place, and
+    the longer is tried first), but quicker to search than a flat list of a hundred names, as a
+    place where no name starts is left after one character.
+    """
+    return _either(_tree(words))
+
+
+def branches(words: list[str] | tuple[str, ...]) -> list[str]:
+    """``alternation(words)`` as its branches, one per first character (words not empty).
+
+    Joined with "|" at the top of an expression whose every branch starts with a character, they
+    let a search skip to the characters that can start a match instead of trying each place.
+    """
+    return _options(_tree(words))
+
+
+_Tree = dict[str, "_Tree"]
+
+
+def _tree(words: list[str] | tuple[str, ...]) -> _Tree:
+    tree: _Tree = {}
+    for word in set(words):
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return tree
+
+
+def _options(node: _Tree) -> list[str]:
+    return [re.escape(char) + _either(child) for char, child in sorted(node.items()) if char]
+
+
+def _either(node: _Tree) -> str:
+    options = _options(node)
+    if not options:
+        return ""
+    either = "|".join(options)
+    if "" in node:  # a word ends here: the longer ones first
+        return f"(?:{either})?"
+    return either if len(options) == 1 else f"(?:{either})"
