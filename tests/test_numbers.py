@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from itertools import product
 
 import pytest
 
+from toolkit.semantic import numbers, numerals_zh
 from toolkit.semantic.numbers import Quantity, find_quantities
+from toolkit.semantic.numerals import number
 
 
 def described(text: str, locale: str) -> list[str]:
@@ -158,6 +161,24 @@ TABLE = ("text", "locale", "expected")
         pytest.param("1. Come to the No. 1 Centre", "en", ["1 (ref)", "1"], id="en-list"),
         pytest.param("Python 3.14.0", "en", ["3.14.0 (ref)"], id="en-version"),
         pytest.param("一、释放", "zh_Hans", ["1 (ref)"], id="zh-list"),
+        # Found despite a quick test that skips work: the digits all in code or a date, words
+        # left; no number word beside digits; a fraction in figures; a qualifier's last word
+        # before a newline; a standard's name on the line before.
+        pytest.param(":func:`f2` takes two arguments", "en", ["2"], id="en-code-digits-words"),
+        pytest.param("On 5 May 2021, three people", "en", ["3 people"], id="en-date-then-words"),
+        pytest.param("version 3 of the API", "en", ["3"], id="en-digits-no-words"),
+        pytest.param("a halve of 1", "en", ["0.5", "1"], id="en-halve-not-a-gate-word"),
+        pytest.param("the SIX cats", "en", ["6"], id="en-capitals"),
+        pytest.param("up to \n5 days", "en", ["at most 5 days"], id="en-qualifier-newline"),
+        pytest.param("PEP\n8", "en", ["8"], id="en-standard-newline"),
+        pytest.param("``x = 3``", "en", [], id="en-all-code"),
+        pytest.param("请参阅 `x1` 中的三个参数", "zh_Hans", ["3"], id="zh-code-digits-numeral"),
+        pytest.param("2021年5月3日，三人被捕", "zh_Hans", ["3 people"], id="zh-date-then-numeral"),
+        pytest.param("3分之1", "zh_Hans", ["1/3"], id="zh-fraction-in-figures"),
+        pytest.param("最大值为 5", "zh_Hans", ["at most 5"], id="zh-qualifier-far"),
+        pytest.param("不超过两千个字符", "zh_Hans", ["at most 2000"], id="zh-qualifier-near"),
+        pytest.param("一万二千人", "zh_Hans", ["12000 people"], id="zh-wan-qian"),
+        pytest.param("百分之三点五", "zh_Hans", ["3.5%"], id="zh-percent-decimal"),
     ],
 )
 def test_find_quantities(text: str, locale: str, expected: list[str]) -> None:
@@ -174,6 +195,15 @@ def test_quantity_fields() -> None:
     (half,) = find_quantities("three and a half years", "en")
     assert half.value == Fraction(7, 2) and half.amount == ("month", Fraction(42))
     assert isinstance(find_quantities("5", "en")[0].value, int)
+
+
+def test_quantities_made_the_quick_way_are_quantities() -> None:
+    """numbers._new_quantity fills the fields at once; the object is what Quantity() makes."""
+    fields = (3, 9, "5 years", 5, "year", "about", False, True, False)
+    quick = numbers._new_quantity(*fields)
+    made = Quantity(*fields[:7], weak=True, reference=False)
+    assert quick == made and repr(quick) == repr(made) and hash(quick) == hash(made)
+    assert vars(quick) == vars(made)
 
 
 def test_shown_quotes_words() -> None:
@@ -193,3 +223,51 @@ def test_results_are_cached_and_not_shared() -> None:
     first = find_quantities("5 years", "en")
     first.append(Quantity(0, 0, "", 0))
     assert len(find_quantities("5 years", "en")) == 1
+
+
+# Numerals read without cn2an (numerals_zh._quick), each as cn2an reads it.
+QUICK = [
+    *"零〇一二两兩三四五六七八九十",
+    *("十六", "二十", "十二", "三十二", "两百", "三百", "四十", "十亿", "兩萬", "二〇二一", "两千"),
+    *("一千零一十", "十万零一十", "一万零五百", "两十", "二十两", "十两", "三千亿", "九千九百九十九"),
+    *("一百零一", "一千一百", "九九", "零零", "〇一", "五万", "九千万", "一亿"),
+]
+# Numerals left to cn2an: no usual form (a scale alone, "一万二" for 12000, a decimal).
+SLOW = ["千", "一万二", "三点五", "两千三", "一千〇十", "十万亿", "一亿零五万", "一百十"]
+
+
+@pytest.mark.parametrize("numeral", QUICK)
+def test_quick_numerals_read_as_cn2an(numeral: str) -> None:
+    cn2an = pytest.importorskip("cn2an")
+    plain = numeral.translate(numerals_zh._SIMPLIFIED)
+    assert numerals_zh._quick(plain) == cn2an.cn2an(plain, "smart")
+
+
+@pytest.mark.parametrize("numeral", SLOW)
+def test_other_numerals_left_to_cn2an(numeral: str) -> None:
+    cn2an = pytest.importorskip("cn2an")
+    plain = numeral.translate(numerals_zh._SIMPLIFIED)
+    assert numerals_zh._quick(plain) is None
+    try:
+        expected: object = number(Fraction(str(cn2an.cn2an(plain, "smart"))))
+    except ValueError:
+        expected = None
+    assert numerals_zh._convert(numeral) == expected
+
+
+def test_quick_agrees_with_cn2an() -> None:
+    """Every numeral of up to three characters read quickly, and the usual forms of a range."""
+    cn2an = pytest.importorskip("cn2an")
+    alphabet = "零〇一二两三四五六七八九十百千万亿"
+    short = ["".join(chars) for size in (1, 2, 3) for chars in product(alphabet, repeat=size)]
+    values = [*range(1, 12000), *(k * 10**4 + 7 for k in range(1, 10**4, 97)), 3 * 10**11]
+    for numeral in short + [numerals_zh._written(value) or "" for value in values]:
+        quick = numerals_zh._quick(numeral)
+        if quick is not None:
+            assert quick == cn2an.cn2an(numeral, "smart"), numeral
+    # A scale with no digit is refused without asking cn2an, which refuses it too.
+    for size in (1, 2, 3, 4):
+        for chars in product(numerals_zh._SCALES_ONLY, repeat=size):
+            assert numerals_zh._convert("".join(chars)) is None
+            with pytest.raises(ValueError):
+                cn2an.cn2an("".join(chars), "smart")

@@ -7,20 +7,27 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from fractions import Fraction
 from functools import lru_cache
 
 from toolkit.checks.registry import Scope, check
 from toolkit.model import Category, Pair, Severity
 from toolkit.semantic.numbers import Quantity, find_quantities
-from toolkit.semantic.numerals import FULL_WIDTH, alternation
+from toolkit.semantic.numerals import (
+    FULL_WIDTH,
+    Number,
+    WholeWords,
+    has_digit,
+)
 from toolkit.semantic.numerals_en import CARDINALS
 
 _DIGITS = re.compile(r"[0-9](?:[0-9.,]*[0-9])?")
-# What an added quantity worth reporting needs: a figure, a unit of time or a percentage.
+# What an added quantity worth reporting needs: a figure, a unit of time or a percentage
+# (a figure or sign, 百分之, a numeral before a unit). Opened by the characters its matches
+# start with, so that a search scans for them in C.
 _MAY_ADD = re.compile(
-    "[0-9０-９%％]|百分之|[零〇一二两兩三四五六七八九十百千万萬半][个個]?"
-    "(?:年|月|周|週|星期|天|小时|小時|分钟|分鐘|秒)"
+    "[0-9０-９%％零〇一二两兩三四五六七八九十百千万萬半]"
+    "(?:(?<=[0-9０-９%％])|(?<=百)分之|(?<=[零〇一二两兩三四五六七八九十百千万萬半])[个個]?"
+    "(?:年|月|周|週|星期|天|小时|小時|分钟|分鐘|秒))"
 )
 _MAY_ADD_WORDS = re.compile(
     r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|per\s*cent|percent)\b", re.I
@@ -28,7 +35,7 @@ _MAY_ADD_WORDS = re.compile(
 # What a source needs to have a number worth missing: a figure, a Chinese numeral, an
 # English cardinal other than "one" (the quick test before reading).
 _COUNTS = re.compile("[0-9０-９零〇二两兩三四五六七八九十百千万萬亿億]")
-_COUNTS_WORDS = re.compile(rf"\b(?:{alternation(CARDINALS)})s?\b", re.IGNORECASE)
+_COUNTS_WORDS = WholeWords([*CARDINALS, *(word + "s" for word in CARDINALS)])
 _VERSION = re.compile(r"[0-9]+(?:\.[0-9]+){2,}")
 # Where a language says "none" for zero: 无 / 没有 / 不 "no, not", or English no / none.
 _NONE = re.compile(r"[无無没沒不未非零]|\b(?:no|none|not|nothing|never)\b", re.IGNORECASE)
@@ -117,23 +124,27 @@ def reference_number(pair: Pair) -> Iterator[str]:
         yield f"{quantity.shown()} of the source is missing{instead}"
 
 
+# What most pairs compare to: nothing found either way (shared, never changed).
+_NOTHING = _Comparison()
+
+
 @lru_cache(maxsize=4096)
 def _compare(source: str, source_locale: str, translation: str, locale: str) -> _Comparison:
-    comparison = _Comparison()
     if source == translation or not translation:
-        return comparison
+        return _NOTHING
     may_add = _may_add(translation, locale)
-    if not (may_add or _counts(source, source_locale) or "第" in translation):
-        return comparison  # only weak words in the source ("one of", "both"): nothing to miss
+    if not (may_add or "第" in translation or _counts(source, source_locale)):
+        return _NOTHING  # only weak words in the source ("one of", "both"): nothing to miss
     left = find_quantities(source, source_locale)
     # Weak words ("one of", "both") are never missed, and a weak ordinal only matters against
     # another ordinal (第): without those, only a plain count the translation adds is news.
     answerable = any(not q.weak or (q.ordinal and "第" in translation) for q in left)
     if not answerable and not may_add:
-        return comparison
+        return _NOTHING
     right = find_quantities(translation, locale)
     if not left and not right:
-        return comparison
+        return _NOTHING
+    comparison = _Comparison()
     comparison.references = _references(left, right)
     left = [quantity for quantity in left if not quantity.reference]
     right = [quantity for quantity in right if not quantity.reference]
@@ -150,7 +161,7 @@ def _compare(source: str, source_locale: str, translation: str, locale: str) -> 
             unmatched.remove(answer)
     lost, unmatched = _sum_durations(lost, unmatched)
     lost = [q for q in lost if not _written_in(q, translation)]
-    if _NONE.search(translation):  # "requires 0 arguments" = 无需参数 "needs no arguments"
+    if lost and _NONE.search(translation):  # "requires 0 arguments" = 无需参数 "needs no arguments"
         lost = [q for q in lost if q.value != 0]
     unmatched = [q for q in unmatched if not _written_in(q, source)]
     for quantity in [q for q in lost if q.ordinal]:
@@ -178,7 +189,9 @@ def _compare(source: str, source_locale: str, translation: str, locale: str) -> 
 
 def _counts(text: str, locale: str) -> bool:
     english = locale.lower().startswith("en")
-    return bool(_COUNTS.search(text) or (english and _COUNTS_WORDS.search(text)))
+    if text.isascii():  # no Chinese numeral, no full-width digit: the quick test of digits
+        return has_digit(text) or (english and _COUNTS_WORDS.found_in(text))
+    return bool(_COUNTS.search(text) or (english and _COUNTS_WORDS.found_in(text)))
 
 
 def _may_add(text: str, locale: str) -> bool:
@@ -246,21 +259,21 @@ def _same(left: Quantity, right: Quantity) -> bool:
     """Whether two quantities say the same amount; an ordinal may answer a number (No. 1 = 第一)."""
     if left.vague != right.vague:
         # "thousands of seconds" = 千秒: an order of magnitude written as its round number.
-        return Fraction(left.value) == Fraction(right.value)
+        return left.value == right.value
     if left.amount and right.amount:
         if left.amount == right.amount:
             return True
     elif (left.amount and left.compound) or (right.amount and right.compound):
         return False
-    elif Fraction(left.value) == Fraction(right.value):
+    elif left.value == right.value:
         return True
     bound = _bound(left)
     return bound is not None and bound == _bound(right)
 
 
-def _bound(quantity: Quantity) -> tuple[str, Fraction] | None:
+def _bound(quantity: Quantity) -> tuple[str, Number] | None:
     """The least whole amount a bound allows: "two or more" = 多于1个 "more than one"."""
-    base, value = quantity.amount or ("", Fraction(quantity.value))
+    base, value = quantity.amount or ("", quantity.value)
     if value.denominator != 1 or quantity.qualifier not in ("at least", "more than"):
         return None
     return base, value + (quantity.qualifier == "more than")
@@ -332,6 +345,8 @@ def _references(
 
     source = [q for q in left if q.reference]
     translation = [q for q in right if q.reference]
+    if not (source or translation):
+        return [], []  # most pairs: no list or version number to answer
     # "(1)" may be answered by 第一步 "step one": any number of the same value will do.
     wanted = Counter(map(key, right))
     lost = []

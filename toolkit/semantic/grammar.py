@@ -6,16 +6,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from toolkit.semantic import numerals_en, numerals_zh
 from toolkit.semantic.numerals import Numeral
+
+
+def _anywhere(head: str) -> bool:
+    return True
 
 
 @dataclass(frozen=True)
 class Grammar:
     """What a language writes around its numbers; the language facts live in its tables."""
 
-    words: Callable[[str], list[Numeral]] | None
+    words: Callable[[str], list[Numeral]] | None  # the reader of a text ``hint`` passed
     scale: re.Pattern[str] | None  # after digits: "3.5 million", 3.5万
     scales: Mapping[str, int]
     unit: re.Pattern[str] | None  # groups named by unit; "half*", "more*" groups
@@ -25,10 +30,36 @@ class Grammar:
     ordinal_before: re.Pattern[str] | None = None  # 第
     date_after: re.Pattern[str] | None = None  # 9月, 19日: part of a date
     window: int = 32
+    hint: Callable[[str], bool] | None = None  # whether a text may have a number in words
+    # The quick test of the text before a number (``window`` long): False when ``before``
+    # cannot match there, which it would find out much more slowly.
+    may_qualify: Callable[[str], bool] = _anywhere
+    # What a unit starts with, after one space or tab: no such character next, no unit.
+    unit_starts: frozenset[str] | None = None
+    # What every match of ``after`` starts with (matched where it would be): the quick test.
+    after_hint: re.Pattern[str] | None = None
+
+
+# The last word (or sign) of each English qualifier before a number, and of the article or
+# "every" that may follow it; ≤, ≥ and ≈ are not ASCII, and a head that is not is searched.
+_ENDINGS = (
+    "nearly", "almost", "to", "approaching", "near", "about", "approximately", "around",
+    "roughly", "some", "circa", "c.", "ca.", "than", "over", "of", "above", "beyond", "exceed",
+    "exceeds", "exceeding", "least", "min", "minimum", "most", "max", "maximum", "best", "as",
+    "under", "below", "every", "each", "a", "an", "=", "<", ">", "~",
+)  # fmt: skip
+
+
+def _may_qualify_english(head: str) -> bool:
+    """Whether an English qualifier may end ``head``: it ends with one of _ENDINGS, and spaces
+    (``$`` may also stand before a last newline: such a head is searched)."""
+    if not head.isascii() or head.endswith("\n"):
+        return True
+    return head.rstrip(" \t").lower().endswith(_ENDINGS)
 
 
 _ENGLISH = Grammar(
-    words=numerals_en.numerals,
+    words=numerals_en.read,
     scale=numerals_en.SCALE_AFTER_DIGITS,
     scales=numerals_en.SCALES,
     unit=re.compile(
@@ -40,7 +71,10 @@ _ENGLISH = Grammar(
         r"|(?P<anniversary>anniversary|anniversaries)|(?P<fold>fold))\b)",
         re.IGNORECASE,
     ),
+    # Opened by what its matches start with (a word's first letter, a sign, "cannot", "n't"):
+    # the search tries its many words only there, not at every place of the window.
     before=re.compile(
+        r"(?=\b[abcefghilmnorsu]|[<≤>≥~≈]|cannot|n't)(?:"
         r"(?:\b(?:(?P<nearly>nearly|almost|close[ \t]+to|approaching|near)"
         r"|(?P<about>about|approximately|around|roughly|some|circa|c\.|ca\.)"
         r"|(?P<more_than>(?:more|greater|larger|higher|longer|bigger|later)[ \t]+than|over"
@@ -52,11 +86,12 @@ _ENGLISH = Grammar(
         r"|not[ \t]+(?:be[ \t]+)?(?:above|over)"
         r"|(?:not|never)[ \t]+exceed(?:ing)?|at[ \t]+best|as[ \t]+(?:many|much|long)[ \t]+as)"
         r"|(?P<less_than>(?:less|fewer|smaller|lower|shorter|earlier|older)[ \t]+than|under|below))"
+        # What these end with is _ENDINGS: a qualifier added here is added there.
         r"[ \t]+(?:(?:every|each|an?)[ \t]+)?"
         r"|(?<![A-Za-z0-9_~<>=])(?:(?P<at_most_><=|≤)|(?P<at_least_>>=|≥)|(?P<less_than_><)"
         r"|(?P<more_than_>>)|(?P<about_>~|≈))"
         r"|(?P<at_most__>(?:cannot|n't)[ \t]+(?:be[ \t]+)?(?:more|longer|greater|larger|bigger)"
-        r"[ \t]+than[ \t]+|n't[ \t]+exceed[ \t]+))[ \t]*$",
+        r"[ \t]+than[ \t]+|n't[ \t]+exceed[ \t]+))[ \t]*$)",
         re.IGNORECASE,
     ),
     after=re.compile(
@@ -68,6 +103,8 @@ _ENGLISH = Grammar(
         re.IGNORECASE,
     ),
     join=re.compile(r"[ \t]*(?:,[ \t]*)?(?:and[ \t]+)?", re.IGNORECASE),
+    hint=numerals_en.has_words,
+    may_qualify=_may_qualify_english,
 )
 
 # 多 after a number is "more than" before a measure word or unit (二十多个, 三年多), not in
@@ -75,8 +112,26 @@ _ENGLISH = Grammar(
 _MORE = "多(?=[个個年天名位人次家岁歲周週万萬倍种種项項]|$|[^\u4e00-\u9fff])|余|餘"
 _MORE_TIME = "多(?=[月小星礼禮钟鐘])|余(?=[月小])|餘(?=[月小])"
 _NUMERAL_CHARS = "零〇一二两兩三四五六七八九十百千万萬亿億0-9"
+# What every Chinese qualifier before a number has (near, about, at least, more than, ...):
+# a sign or one of these words. A qualifier added to ``before`` is added here.
+_QUALIFIER_WORDS = re.compile(
+    "[近约約逾<≤>≥~≈]|将近|將近|几乎|幾乎|差不多|大[约約概于於]|至[少多]|起[码碼]|[下上]限"
+    "|最[少多高长長大小低]|不[少小低短大多高长長到足应應能可得会會超]|小[于於]|[高多长長][达達于於]"
+    "|限[制定在于於为為]|超[过過出]|[晚少低短早][于於]"
+)
+# The characters those qualifiers start with (a search for them skips ahead).
+_QUALIFIER_CHARACTERS = re.compile(
+    "[近约約逾<≤>≥~≈将將接几幾差大至起下上最不小高多长長限超晚少低短早]"
+)
+
+
+def _may_qualify_chinese(head: str) -> bool:
+    # The characters first: the words' search tries every place of the head.
+    return bool(_QUALIFIER_CHARACTERS.search(head) and _QUALIFIER_WORDS.search(head))
+
+
 _CHINESE = Grammar(
-    words=numerals_zh.numerals,
+    words=numerals_zh.read,
     scale=numerals_zh.SCALE_AFTER_DIGITS,
     scales=numerals_zh.SCALES,
     # A measure word 个 comes between a number and most units (三个月, 32个非政府组织); 多 or
@@ -95,6 +150,8 @@ _CHINESE = Grammar(
     # 最多可以同时锁定两个 "can lock at most two"; a one-character 近 or 约 only right before the
     # number (约为 "is about").
     before=re.compile(
+        # Opened by the characters its matches start with (_QUALIFIER_CHARACTERS' own).
+        f"(?={_QUALIFIER_CHARACTERS.pattern})(?:"
         "(?:(?P<nearly>将近|將近|接近|几乎|幾乎|差不多|(?<![最附邻鄰靠])近)"
         "|(?P<about>大约|大約|大概|(?<![条條签簽公合预預邀契节節])[约約](?:为|為|有|是)?)"
         # 不大于 "not more than" is "at most", not 大于 "more than".
@@ -121,7 +178,7 @@ _CHINESE = Grammar(
         "|(?P<about____>大约|大約|大概)[^，。；：\n]{0,24}$"
         # 最小 max-pack-size 为 1 "the minimum max-pack-size is 1", 将限制设为 640.
         "|(?:(?P<at_least___>最小|最低|下限)|(?P<at_most___>最大|最高|上限|限制|限定))"
-        "[^，。；：\n]{0,20}?[为為是][ \t]*$"
+        "[^，。；：\n]{0,20}?[为為是][ \t]*$)"
     ),
     # 以上 "and above"; 或更多 "or more", 及更高版本 "and later", 及更旧 "and older".
     after=re.compile(
@@ -147,6 +204,17 @@ _CHINESE = Grammar(
     # 日 of 日期 "date", 日本 "Japan", 日志 "log", 日常 "daily" is no day of a month.
     date_after=re.compile("[ \t]?(?:月|日(?![期本志誌常历曆记記程元报報子]))"),
     window=28,
+    hint=numerals_zh.has_numerals,
+    may_qualify=_may_qualify_chinese,
+    # The words each qualifier after a number starts with, or 或/及 after a short noun (版本 2
+    # 協定或更高): one added to ``after`` is added here.
+    after_hint=re.compile(
+        "[ \t]*(?:[种種项項件条條类類版位][ \t]*)?"
+        "(?:[多余餘出左上以之个個的下最或及和+到至]|[\u4e00-\u9fff]{1,4}[ \t]*[或及])"
+    ),
+    # The first characters of ``unit``'s words (more, measure, half, each unit): one added
+    # there is added here.
+    unit_starts=frozenset("多余餘几幾个個半周週岁歲年月星礼禮天工小钟鐘分秒家非组組团團机機N人名次遍%倍进進"),
 )
 # "over", "about", "up to" are prepositions after a verb of motion, thought or counting and
 # after some nouns ("iterated over once", "a wrapper around two widgets", "emails about 404
@@ -175,6 +243,7 @@ def _qualifies(masked: str, before: re.Match[str]) -> bool:
 DIGITS_ONLY = Grammar(None, None, {}, None, None, None, re.compile(r"[ \t]*"))
 
 
+@lru_cache(maxsize=64)
 def grammar(locale: str) -> Grammar:
     """The grammar of a locale's language; digits only for a language without tables."""
     language = locale.replace("-", "_").split("_")[0].lower()

@@ -16,9 +16,9 @@ from toolkit.semantic.numerals import (
     FULL_WIDTH,
     Number,
     Numeral,
-    alternation,
+    WholeWords,
     digit_numerals,
-    initials,
+    has_digit,
     number,
 )
 
@@ -119,6 +119,8 @@ def _ordinal(value: Number) -> str:
 
 _LATIN = re.compile("[A-Za-z]")
 _STANDARD = re.compile(r"\b[A-Z]{2,}[ \t-]*$")
+# What stands right before a number a standard names (or the newline ``$`` may stand before).
+_STANDARD_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ \t-\n")
 _LISTED = re.compile(
     r"[ \t]*(?:[位个個种種项項][ \t]*)?(?:,[ \t]*)?(?:或|和|及|、|至|到|or|and|to)[ \t]*"
 )
@@ -128,11 +130,7 @@ _FULL_WIDTH = re.compile(f"[{re.escape(''.join(map(chr, FULL_WIDTH)))}]")
 _DATE_HINT = re.compile("[0-9零〇一二三四五六七八九十]")
 # Nothing to read: no digit, no Chinese numeral, no English number word.
 _GATE_CHARACTERS = re.compile("[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億半双雙单單]")
-_GATE_WORDS = re.compile(
-    initials(numerals_en.WORDS | numerals_en.OTHER_WORDS)
-    + rf"\b(?:{alternation(numerals_en.WORDS | numerals_en.OTHER_WORDS)})\b",
-    re.IGNORECASE,
-)
+_GATE_WORDS = WholeWords(numerals_en.WORDS | numerals_en.OTHER_WORDS)
 
 # What is not prose, each with the strings it needs (one of them): code spans and reST roles,
 # URLs, e-mail addresses, placeholders (%d, {0}, $1, <file>), HTML tags, clock times and
@@ -142,7 +140,12 @@ _GATE_WORDS = re.compile(
 _NOT_PROSE = tuple(
     (needs, re.compile(pattern, re.MULTILINE))
     for needs, pattern in (
-        (("`",), r"(?=[:`])(?::[\w:.+-]+:)?(`+)(?!`)[\s\S]+?(?<!`)\1(?!`)"),
+        # A role's name or the first backtick, then the rest of the backticks (a first "`"
+        # and \1); inside, runs of other characters and of other numbers of backticks.
+        (
+            ("`",),
+            r"[:`](?:(?<=:)[\w:.+-]+:`|(?<=`))(`*)(?!`)(?:[^`]++|(?!`\1(?!`))`++)+?`\1(?!`)",
+        ),
         (("://", "www."), r"(?:https?|ftp|file)://\S+|www\.\S+"),
         (("@",), r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
         (
@@ -180,12 +183,15 @@ def find_quantities(text: str, locale: str) -> list[Quantity]:
 
 @lru_cache(maxsize=16384)
 def _find(text: str, locale: str) -> tuple[Quantity, ...]:
-    if not (_GATE_CHARACTERS.search(text) or _GATE_WORDS.search(text)) or _session(text):
+    if not _may_read(text) or _session(text):
         return ()  # an interpreter session or a program is code, not prose
     grammar = grammar_of(locale)
-    masked = _mask(text.translate(FULL_WIDTH) if _FULL_WIDTH.search(text) else text, locale)
-    found = digit_numerals(masked, locale)
-    if grammar.words is not None:
+    wide = not text.isascii() and _FULL_WIDTH.search(text)
+    masked, figures, words = _mask(text.translate(FULL_WIDTH) if wide else text, locale, grammar)
+    if not (figures or words):
+        return ()  # all in code, a placeholder or a date (most texts with figures)
+    found = digit_numerals(masked, locale) if figures else []
+    if words and grammar.words is not None:
         found.extend(grammar.words(masked))
     found.sort(key=lambda item: (item.start, -item.end))
     quantities: list[Quantity] = []
@@ -211,24 +217,42 @@ def _find(text: str, locale: str) -> tuple[Quantity, ...]:
     return tuple(_join_durations(text, quantities, grammar))
 
 
+def _may_read(text: str) -> bool:
+    """The quick test of ``_find``: a digit, a Chinese numeral or an English number word."""
+    if text.isascii():  # no Chinese numeral, no full-width digit: the quick test of digits
+        return has_digit(text) or _GATE_WORDS.found_in(text)
+    return bool(_GATE_CHARACTERS.search(text)) or _GATE_WORDS.found_in(text)
+
+
 def _session(text: str) -> bool:
     """Whether a line of ``text`` is of a session or a program: of one line, only its start."""
     return bool(_SESSION.search(text) if "\n" in text else _SESSION.match(text))
 
 
-def _mask(text: str, locale: str) -> str:
-    """``text`` with code, placeholders and dates blanked out (offsets unchanged)."""
+def _mask(text: str, locale: str, grammar: Grammar) -> tuple[str, bool, bool]:
+    """``text`` with code, placeholders and dates blanked out (offsets unchanged), and whether
+    what is left has a figure and may have number words (``grammar.hint``): without either,
+    there is nothing to read, and no need to look for dates."""
     masked = text
     for needs, pattern in _NOT_PROSE:
         for need in needs:  # a loop, not any(): this runs for every text read
             if need in masked:
                 masked = pattern.sub(_blank, masked)
                 break
-    if not _DATE_HINT.search(masked):
-        return masked
-    for date in find_dates(text, locale):
+    figures, words = _readable(masked, grammar)
+    if not (figures or words):
+        return masked, False, False
+    if not (figures if masked.isascii() else _DATE_HINT.search(masked)):
+        return masked, figures, words
+    dates = find_dates(text, locale)
+    for date in dates:
         masked = masked[: date.start] + "\0" * (date.end - date.start) + masked[date.end :]
-    return masked
+    return (masked, *_readable(masked, grammar)) if dates else (masked, figures, words)
+
+
+def _readable(masked: str, grammar: Grammar) -> tuple[bool, bool]:
+    """Whether ``masked`` has a figure, and whether it may have number words."""
+    return has_digit(masked), grammar.hint is not None and grammar.hint(masked)
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -236,9 +260,9 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def _quantity(text: str, masked: str, numeral: Numeral, grammar: Grammar) -> Quantity | None:
-    start, end, value = numeral.start, numeral.end, Fraction(numeral.value)
+    start, end, value = numeral.start, numeral.end, numeral.value
     unit, ordinal, qualifier = numeral.unit, numeral.ordinal, None
-    if masked[start].isdigit() and grammar.scale and (scale := grammar.scale.match(masked, end)):
+    if grammar.scale and masked[start].isdigit() and (scale := grammar.scale.match(masked, end)):
         word = scale.group("scale").lower()
         for factor in (
             [grammar.scales[word]] if word in grammar.scales else map(grammar.scales.get, word)
@@ -248,12 +272,19 @@ def _quantity(text: str, masked: str, numeral: Numeral, grammar: Grammar) -> Qua
     if grammar.date_after and not ordinal and grammar.date_after.match(masked, end):
         return None  # 9月, 19日: the date check's affair
     # ISO 8601, RFC 2616, PEP 8: the number of a standard, followed by no unit of its own.
-    named = bool(_STANDARD.search(masked, max(0, start - 12), start))
-    matched = (
-        grammar.unit.match(masked, end) if grammar.unit and not (numeral.vague or named) else None
+    named = bool(
+        masked[start - 1 : start] in _STANDARD_LAST  # the quick test: "" at the start
+        and _STANDARD.search(masked, max(0, start - 12), start)
     )
-    groups = {name.rstrip("_") for name, found in (matched.groupdict() if matched else {}).items()
-              if found}  # fmt: skip
+    matched = (
+        grammar.unit.match(masked, end)
+        if grammar.unit and not (numeral.vague or named) and _unit_next(masked, end, grammar)
+        else None
+    )
+    # An empty match (most numbers have no unit) names nothing: no need to ask its groups.
+    groups = {name.rstrip("_") for name, found in matched.groupdict().items() if found} if (
+        matched and matched.end() > end
+    ) else set()  # fmt: skip
     if matched and groups:
         units = sorted(groups - {"more", "half", "measure"})
         unit = unit or (units[0] if units else None)
@@ -265,7 +296,7 @@ def _quantity(text: str, masked: str, numeral: Numeral, grammar: Grammar) -> Qua
     ordinal = ordinal or unit == "anniversary"
     weak = numeral.weak and value == numeral.value and unit != "anniversary"
     weak = weak or unit == "base"  # 16 进制 "hexadecimal" names a notation, counts nothing
-    if grammar.ordinal_before:
+    if grammar.ordinal_before and "第" in masked[max(0, start - 3) : start]:  # 第 opens it
         before = grammar.ordinal_before.search(masked, max(0, start - 3), start)
         if before:
             start, ordinal = before.start(), True
@@ -277,12 +308,14 @@ def _quantity(text: str, masked: str, numeral: Numeral, grammar: Grammar) -> Qua
         pass
     elif (
         grammar.before
+        and grammar.may_qualify(masked[max(0, start - grammar.window) : start])
         and (before := grammar.before.search(masked, max(0, start - grammar.window), start))
         and qualifies(masked, before, numeral.end, unit)
     ):
         start, qualifier = before.start(), _qualifier(before)
     if (
         grammar.after
+        and not (grammar.after_hint and not grammar.after_hint.match(masked, end))
         and not numeral.vague
         and not (weak and value == 1 and not ordinal)
         and (after := grammar.after.match(masked, end))
@@ -305,10 +338,39 @@ def _quantity(text: str, masked: str, numeral: Numeral, grammar: Grammar) -> Qua
             and numeral.end <= listed.end()
         )
     )
-    return Quantity(
+    return _new_quantity(
         start, end, text[start:end], number(value), unit, qualifier, ordinal,
-        weak=weak and not reference, reference=reference,
+        weak and not reference, reference,
     )  # fmt: skip
+
+
+_new = object.__new__
+
+
+def _new_quantity(
+    start: int, end: int, text: str, value: Number, unit: str | None, qualifier: str | None,
+    ordinal: bool, weak: bool, reference: bool,
+) -> Quantity:  # fmt: skip
+    """``Quantity(...)`` made the quick way: the frozen dataclass's __init__ sets each field
+    through object.__setattr__, three times the cost of filling its __dict__ at once (the
+    object is the same; tests/test_numbers.py compares the two)."""
+    quantity = _new(Quantity)
+    quantity.__dict__.update(
+        start=start, end=end, text=text, value=value, unit=unit, qualifier=qualifier,
+        ordinal=ordinal, weak=weak, reference=reference, compound=False,
+    )  # fmt: skip
+    return quantity
+
+
+def _unit_next(masked: str, end: int, grammar: Grammar) -> bool:
+    """Whether a unit may follow ``end`` (the quick test of ``grammar.unit_starts``)."""
+    starts = grammar.unit_starts
+    if starts is None:
+        return True
+    following = masked[end : end + 1]
+    if following in (" ", "\t"):
+        following = masked[end + 1 : end + 2]
+    return following in starts
 
 
 def _qualifier(match: re.Match[str]) -> str:

@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 
-from toolkit.semantic.numerals import Number, Numeral, alternation, initials, number, words
+from toolkit.semantic.numerals import (
+    Number,
+    Numeral,
+    WholeWords,
+    WordSearch,
+    alternation,
+    ascii_words,
+    has_any,
+    number,
+    word_bytes,
+    words,
+)
 
 _SMALL = words(
     """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
@@ -32,10 +43,11 @@ CARDINALS = frozenset([*_SMALL, *_TENS, *_HUNDREDS, *_SCALES]) - {"one"}
 _WORD = alternation(WORDS)
 # Words joined by spaces or hyphens, "and" only inside ("one hundred and five"); "a" before a
 # scale is one ("a hundred"). Where the words do not make one number the parser splits them.
-_RUN = re.compile(
-    initials([*WORDS, "a"]) + rf"(?:\ban?[ \t]+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
-    rf"\b(?:{_WORD})(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_WORD}))*\b",
-    re.IGNORECASE,
+# As \b(?:an?[ \t]+(?=scale\b))?(?:word)(?:...)*\b with re.IGNORECASE (no word starts with a).
+_RUN = WordSearch(
+    WORDS,
+    tail=rf"(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_WORD}))*\b",
+    also={"a": rf"n?[ \t]+(?=(?:hundred|thousand|million|billion|dozen)\b)(?:{_WORD})"},
 )
 _TOKEN = re.compile(r"[A-Za-z]+")
 _AND_HALF = re.compile(r"(?:[ \t]+|-)and(?:[ \t]+|-)an?(?:[ \t]+|-)half\b", re.IGNORECASE)
@@ -80,7 +92,7 @@ _WEAK: dict[str, tuple[Number, str | None]] = {
     "zeros": (0, None), "decade": (10, "year"), "fortnight": (2, "week"),
     "biennial": (2, "year"), "quadrennial": (4, "year"),
 }  # fmt: skip
-_WEAK_WORD = re.compile(rf"{initials(_WEAK)}\b{alternation(_WEAK)}\b", re.IGNORECASE)
+_WEAK_WORD = WordSearch(_WEAK, r"\b")  # \b(?:both|twice|...)\b, re.IGNORECASE
 # "second" is a unit of time after "a", "per", "each" when no noun follows ("wait a second");
 # it is an ordinal before a noun ("a second argument").
 _SECOND_UNIT_BEFORE = re.compile(
@@ -100,17 +112,31 @@ OTHER_WORDS = frozenset(
     [*_WEAK, *_FOLD_WORDS, "dozens", "tens", "hundreds", "thousands", "millions", "billions",
      "halves", "quarter", "quarters", "thirds", "fourths", "fifths"]
 )  # fmt: skip
+# The whole words every scan needs one of: a number word, a weak one, an order of magnitude
+# ("dozens"), a -fold word or a fraction's ("halves", "thirds"). Without one, nothing to read.
+HINT = WholeWords(
+    WORDS | OTHER_WORDS | _DENOMINATORS.keys() | {word + "s" for word in _DENOMINATORS}
+)
 SCALE_AFTER_DIGITS = re.compile(r"[ \t]+(?P<scale>hundred|thousand|million|billion)\b", re.I)
 SCALES = {**_HUNDREDS, **_SCALES}
 
 
 def numerals(text: str) -> list[Numeral]:
     """The numbers written in English words in ``text``, each with its span."""
+    return read(text) if has_words(text) else []
+
+
+def read(text: str) -> list[Numeral]:
+    """``numerals`` of a text ``has_words`` said yes to (the caller asked already)."""
     found: list[Numeral] = []
-    work = text
     lower = text.lower()
-    for scan, needs in _SCANS:
-        if needs and not _has_any(lower, needs):
+    present = frozenset(ascii_words(text)) if text.isascii() else None
+    work = text
+    for scan, needs, whole in _SCANS:
+        if present is not None:
+            if whole.isdisjoint(present):
+                continue  # masking only takes words away: the text's words are enough to ask
+        elif needs and not has_any(lower, needs):
             continue
         new = list(scan(work))
         found.extend(new)
@@ -119,12 +145,9 @@ def numerals(text: str) -> list[Numeral]:
     return found
 
 
-def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    # A loop: any() with a generator costs twice as much, and this runs for every text read.
-    for word in words:  # noqa: SIM110
-        if word in text:
-            return True
-    return False
+def has_words(text: str) -> bool:
+    """Whether ``text`` may have a number in English words (``HINT``)."""
+    return HINT.found_in(text)
 
 
 def _fractions(text: str) -> Iterator[Numeral]:
@@ -160,15 +183,15 @@ def _folds(text: str) -> Iterator[Numeral]:
 
 
 def _weak(text: str) -> Iterator[Numeral]:
-    for match in _WEAK_WORD.finditer(text):
-        value, unit = _WEAK[match.group().lower()]
-        yield Numeral(match.start(), match.end(), value, weak=True, unit=unit)
+    for start, end in _WEAK_WORD.spans(text):
+        value, unit = _WEAK[text[start:end].lower()]
+        yield Numeral(start, end, value, weak=True, unit=unit)
 
 
 def _runs(text: str) -> Iterator[Numeral]:
-    for match in _RUN.finditer(text):
-        tokens = [(m.group().lower(), match.start() + m.start(), match.start() + m.end())
-                  for m in _TOKEN.finditer(match.group())]  # fmt: skip
+    for run_start, run_end in _RUN.spans(text):
+        tokens = [(m.group().lower(), m.start(), m.end())
+                  for m in _TOKEN.finditer(text, run_start, run_end)]  # fmt: skip
         for start, end, value, ordinal in _parse(tokens):
             if text[start:end].lower() == "second" and _second_is_time(text, start, end):
                 continue
@@ -187,28 +210,23 @@ def _runs(text: str) -> Iterator[Numeral]:
 
 
 # Each scan with the words it needs (none: always run).
-_SCANS = (
-    (_halves, ("half",)),
+# Each scan with the words it needs (none: always run), and the whole words one of which
+# it needs on an ASCII text (looked up among the text's words, cut once).
+_SCANS: tuple[tuple[Callable[[str], Iterator[Numeral]], tuple[str, ...], frozenset[bytes]], ...] = (
+    (_halves, ("half",), word_bytes(["half"])),
     (
         _fractions,
-        (
-            "half",
-            "halve",
-            "third",
-            "quarter",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-        ),
+        tuple(_DENOMINATORS),
+        word_bytes([*_DENOMINATORS, *(word + "s" for word in _DENOMINATORS)]),
     ),
-    (_vague, ("dozen", "tens", "hundred", "thousand", "million", "billion")),
-    (_folds, ("fold",)),
-    (_runs, ()),
-    (_weak, ()),
+    (
+        _vague,
+        ("dozen", "tens", "hundred", "thousand", "million", "billion"),
+        word_bytes(["dozen", "hundred", "thousand", "million", *(m + "s" for m in _MAGNITUDE)]),
+    ),
+    (_folds, ("fold",), word_bytes(_FOLD_WORDS)),
+    (_runs, (), word_bytes(WORDS)),
+    (_weak, (), word_bytes(_WEAK)),
 )
 
 
@@ -236,14 +254,14 @@ def _parse(tokens: list[tuple[str, int, int]]) -> list[tuple[int, int, Number, b
         total = current = last_scale = 0
         start, last = None, ""
 
-    for word, word_start, word_end in tokens:
+    for word, token_start, token_end in tokens:
         if word == "and":
             if last not in ("hundred", "scale"):
                 flush()
             continue
         if word in ("a", "an"):
             flush()
-            start, current, last, end = word_start, 0, "a", word_end
+            start, current, last, end = token_start, 0, "a", token_end
             continue
         kind, value = _kind(word)
         if word == "second" and last in ("small", "tens", "hundred", "scale"):
@@ -252,8 +270,8 @@ def _parse(tokens: list[tuple[str, int, int]]) -> list[tuple[int, int, Number, b
         if not _continues(last, kind, value, current, last_scale):
             flush()
         if start is None:
-            start = word_start
-        end = word_end
+            start = token_start
+        end = token_end
         if kind in ("small", "tens"):
             current += value
         elif kind == "hundred":
