@@ -179,6 +179,9 @@ TABLE = ("text", "locale", "expected")
         pytest.param("不超过两千个字符", "zh_Hans", ["at most 2000"], id="zh-qualifier-near"),
         pytest.param("一万二千人", "zh_Hans", ["12000 people"], id="zh-wan-qian"),
         pytest.param("百分之三点五", "zh_Hans", ["3.5%"], id="zh-percent-decimal"),
+        # A case-blind search reads the long s as s; a dotted capital I is no i (was a crash).
+        pytest.param("ſix cats", "en", ["6"], id="en-long-s"),
+        pytest.param("sİx cats", "en", [], id="en-dotted-capital-i"),
     ],
 )
 def test_find_quantities(text: str, locale: str, expected: list[str]) -> None:

@@ -49,7 +49,7 @@ _RUN = WordSearch(
     tail=rf"(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_WORD}))*\b",
     also={"a": rf"n?[ \t]+(?=(?:hundred|thousand|million|billion|dozen)\b)(?:{_WORD})"},
 )
-_TOKEN = re.compile(r"[A-Za-z]+")
+_TOKEN = re.compile(r"[^\W\d_]+")
 _AND_HALF = re.compile(r"(?:[ \t]+|-)and(?:[ \t]+|-)an?(?:[ \t]+|-)half\b", re.IGNORECASE)
 
 _DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, **{
@@ -190,7 +190,8 @@ def _weak(text: str) -> Iterator[Numeral]:
 
 def _runs(text: str) -> Iterator[Numeral]:
     for run_start, run_end in _RUN.spans(text):
-        tokens = [(m.group().lower(), m.start(), m.end())
+        # Case folded as the run was matched: "ſix" is "six" to a case-blind search.
+        tokens = [(m.group().casefold(), m.start(), m.end())
                   for m in _TOKEN.finditer(text, run_start, run_end)]  # fmt: skip
         for start, end, value, ordinal in _parse(tokens):
             if text[start:end].lower() == "second" and _second_is_time(text, start, end):
@@ -263,6 +264,9 @@ def _parse(tokens: list[tuple[str, int, int]]) -> list[tuple[int, int, Number, b
             flush()
             start, current, last, end = token_start, 0, "a", token_end
             continue
+        if word not in _KNOWN:
+            flush()  # a word the case-blind search let through ("sİx"): no number word
+            continue
         kind, value = _kind(word)
         if word == "second" and last in ("small", "tens", "hundred", "scale"):
             flush()  # "one second": the unit of time, read with the number before it
@@ -287,6 +291,9 @@ def _parse(tokens: list[tuple[str, int, int]]) -> list[tuple[int, int, Number, b
         last = "zero" if word == "zero" else kind
     flush()
     return out
+
+
+_KNOWN = frozenset([*_ORDINALS, *_TENS, *_HUNDREDS, *_SCALES, *_SMALL])
 
 
 def _kind(word: str) -> tuple[str, int]:
