@@ -190,7 +190,7 @@ def _weak(text: str) -> Iterator[Numeral]:
 
 def _runs(text: str) -> Iterator[Numeral]:
     for run_start, run_end in _RUN.spans(text):
-        # Case folded as the run was matched: "ſix" is "six" to a case-blind search.
+        # Case folded as the run was matched: the long s (U+017F) is an s to a case-blind search.
         tokens = [(m.group().casefold(), m.start(), m.end())
                   for m in _TOKEN.finditer(text, run_start, run_end)]  # fmt: skip
         for start, end, value, ordinal in _parse(tokens):
