@@ -82,6 +82,8 @@ def test_correct_traditional_chinese_passes() -> None:
         pytest.param("释放他们;立即", "zh_Hans", ["P101"], id="semicolon"),
         pytest.param("Python,它是", "zh_Hans", ["P101"], id="before-chinese"),
         pytest.param("**注意**: 这一点", "zh_Hans", ["P101"], id="through-bold"),
+        pytest.param("这一点 **:注意**", "zh_Hans", ["P101"], id="before-bold"),
+        pytest.param("々,x", "zh_Hans", ["P101"], id="first-chinese-character"),
         pytest.param("上午10:30开庭", "zh_Hans", [], id="time"),
         pytest.param("参见:ref:`tut-intro`", "zh_Hans", [], id="rest-role"),
         pytest.param("返回 ``a,b`` 或", "zh_Hans", [], id="code"),
@@ -281,6 +283,12 @@ def test_fullwidth_in_latin(text: str, locale: str, expected: list[str]) -> None
         pytest.param("as follows::", "如下：", "zh_Hans", "en", [], id="rest-literal-colon"),
         pytest.param("as simple as ::", "用法如此简单：", "zh_Hans", "en", [], id="rest-literal"),
         pytest.param("precision::", "精度 ::", "zh_Hans", "en", ["P106"], id="rest-colon-lost"),
+        # The quick tests on the last characters: '...' is no '.', a closer hides the mark.
+        pytest.param("Saving...", "正在保存。", "zh_Hans", "en", ["P106"], id="ellipsis-as-stop"),
+        pytest.param("Saving...", "正在保存……", "zh_Hans", "en", [], id="ellipsis-kept"),
+        pytest.param("Saving.", "正在保存…", "zh_Hans", "en", ["P106"], id="stop-as-ellipsis"),
+        pytest.param('He said "go."', "他说“走”", "zh_Hans", "en", ["P106"], id="stop-in-quotes"),
+        pytest.param("Done. (see 1)", "完成（见1）", "zh_Hans", "en", ["P106"], id="note-stop-lost"),
         pytest.param(
             "他们于2021年9月19日被捕。",
             "They were arrested on 19 September 2021.",
@@ -362,3 +370,10 @@ def test_mask_built_per_text_is_the_whole_mask(text: str) -> None:
     assert punctuation._code_block(text) == bool(punctuation._CODE_BLOCK.search(text))
     dots = [match.span() for match in re.finditer(r"(?<!\.)\.(?!\.)", text)]
     assert [match.span() for match in punctuation._FULL_STOP.finditer(text)] == dots
+
+
+def test_no_chinese_character_before_the_quick_test_s_bound() -> None:
+    """P101's quick test looks for characters from FIRST_CHINESE up only."""
+    bound = ord(punctuation.FIRST_CHINESE)
+    assert not any(punctuation._chinese(chr(code)) for code in range(bound))
+    assert punctuation._chinese(punctuation.FIRST_CHINESE)

@@ -65,3 +65,35 @@ def test_grouped_rules_skipped_for_paths(tmp_path: Path, grouped_rules: None) ->
     CliRunner().invoke(cli, ["--root", str(tmp_path), "extract"])
     report = check([tmp_path / "locales"], None, Options(select=("Z9",), use_cache=False))
     assert report.findings == []
+
+
+def test_a_rule_is_not_called_where_its_locale_cannot_apply(tmp_path: Path) -> None:
+    """``applies`` on the locale: the engine skips the rule's calls in other catalogues."""
+    seen: list[str] = []
+
+    @register(
+        "Z903",
+        "chinese-only",
+        Category.CONSISTENCY,
+        Severity.NOTE,
+        Scope.TEXT,
+        applies=lambda locale: locale.startswith("zh"),
+    )
+    def chinese_only(text: str, locale: str) -> Iterator[str]:
+        """Reports every text it is given."""
+        seen.append(locale)
+        yield text
+
+    try:
+        for locale in ("zh_Hans", "fr"):
+            folder = tmp_path / locale / "LC_MESSAGES"
+            folder.mkdir(parents=True)
+            (folder / "doc.po").write_text(
+                f'msgid ""\nmsgstr ""\n"Language: {locale}\\n"\n\nmsgid "Free"\nmsgstr "X"\n',
+                encoding="utf-8",
+            )
+        report = check([tmp_path], None, Options(select=("Z903",), use_cache=False))
+    finally:
+        del RULES["Z903"]
+    assert seen == ["zh_Hans"]
+    assert [finding.locale for finding in report.findings] == ["zh_Hans"]

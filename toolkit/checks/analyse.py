@@ -197,6 +197,8 @@ def _analyse_catalogue(
     single: list[tuple[Rule, Callable[..., Iterable[str]], bool]] = []
     if not is_template:
         for rule in rules:
+            if not rule.applies_to(view.locale):
+                continue  # it can find nothing in this catalogue's locale
             if rule.scope is Scope.ENTRY:
                 any_entry.append((rule, _pair_check(rule, extra)))
             if rule.scope in (Scope.ENTRY, Scope.PAIR, Scope.TEXT):
@@ -213,8 +215,10 @@ def _analyse_catalogue(
             continue
         text, locale = pair.msgstr, pair.locale
         for rule, check, on_text in single:
-            for message in check(text, locale) if on_text else check(pair):
-                findings.append(_pair_finding(rule, message, view, pair))
+            found = check(text, locale) if on_text else check(pair)
+            if found:  # most checks return () when they find nothing: no loop to set up
+                for message in found:
+                    findings.append(_pair_finding(rule, message, view, pair))
     for rule in rules:
         if rule.scope is Scope.CATALOGUE and not is_template:
             for hit in rule.function(view, **_given(rule, extra)):
@@ -251,10 +255,11 @@ def _analyse_source(
     document = load_document(target.path, strict_id=target.strict)
     result.entries = len(document.segments)
     result.keys = keys_digest((segment.context, segment.text) for segment in document.segments)
+    text_rules = [
+        rule for rule in rules if rule.scope is Scope.TEXT and rule.applies_to(document.lang)
+    ]
     for segment in document.segments:
-        for rule in rules:
-            if rule.scope is not Scope.TEXT:
-                continue
+        for rule in text_rules:
             given = _given(rule, extra)
             for message in rule.function(segment.text, document.lang, **given):
                 finding = _finding(rule, message, target.shown, segment.line)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from toolkit.checks.registry import Scope, check
 from toolkit.checks.workspace_view import WorkspaceView
@@ -10,17 +10,22 @@ from toolkit.model import Category, Hit, Pair, Severity
 
 
 @check("C101", "untranslated", Category.COMPLETENESS, Severity.WARNING, Scope.ENTRY)
-def untranslated(pair: Pair) -> Iterator[str]:
+def untranslated(pair: Pair) -> Iterable[str]:
     """An entry has no translation."""
     if not pair.fuzzy and not any(pair.msgstr_plural or (pair.msgstr,)):
-        yield "not translated yet"
+        return ("not translated yet",)
+    return ()
+
+
+_FUZZY = "marked fuzzy: check the translation against the source, then remove the fuzzy flag"
 
 
 @check("C102", "fuzzy", Category.COMPLETENESS, Severity.WARNING, Scope.ENTRY)
-def fuzzy(pair: Pair) -> Iterator[str]:
+def fuzzy(pair: Pair) -> Iterable[str]:
     """An entry is marked fuzzy: its translation was guessed or its source changed."""
     if pair.fuzzy:
-        yield "marked fuzzy: check the translation against the source, then remove the fuzzy flag"
+        return (_FUZZY,)
+    return ()
 
 
 @check("C103", "missing-catalogue", Category.COMPLETENESS, Severity.WARNING, Scope.WORKSPACE)

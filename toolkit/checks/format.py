@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gettext
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from toolkit.checks.registry import Scope, check
@@ -123,8 +123,14 @@ _nplurals = lru_cache(maxsize=256)(nplurals)
 
 
 @check("F107", "literal-escape", Category.FORMAT, Severity.ERROR, Scope.PAIR)
-def literal_escape(pair: Pair) -> Iterator[str]:
+def literal_escape(pair: Pair) -> Iterable[str]:
     """The translation has a typed escape (a backslash then n, t, r or a quote) the source lacks."""
+    if "\\" not in pair.msgstr:
+        return ()  # no backslash, no escape (most translations)
+    return _literal_escapes(pair)
+
+
+def _literal_escapes(pair: Pair) -> Iterator[str]:
     extra = set(_LITERAL_ESCAPE.findall(pair.msgstr)) - set(_LITERAL_ESCAPE.findall(pair.msgid))
     for escape in sorted(extra):
         meant = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -60,6 +60,13 @@ _TO_HALF = {"，": ",", "、": ",", "。": ".", "：": ":", "；": ";", "！": "
 _TO_HALF |= {"（": "(", "）": ")"}
 _HALF_MARK = re.compile(f"[{re.escape(''.join(_TO_FULL))}]")
 _FULL_MARK = re.compile(f"[{''.join(_TO_HALF)}]")
+# No Chinese character (``_chinese``) comes before 々 U+3005: a half-width mark with no character
+# at or above it beside it (through emphasis markers) is beside no Chinese text. Searched in the
+# text and in the text reversed, so that the expression starts with the mark (a fast scan).
+FIRST_CHINESE = "\u3005"
+_MARK_BEFORE_WIDE = re.compile(
+    f"[{re.escape(''.join(_TO_FULL))}](?=[*_]*[{FIRST_CHINESE}-\U0010ffff])"
+)
 _END_KINDS = {
     **{mark: kind for kind, mark in _FULL_MARKS.items()},
     **{mark: kind for kind, mark in _HALF_MARKS.items()},
@@ -78,7 +85,7 @@ _TRANSPARENT = "*_"
 # destinations, HTML tags, placeholders and interactive-session lines.
 _MASKED_SPANS = (  # each with a string a text needs for it to be there
     ("`", r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)"),  # `code`, ``code``
-    (":", r":[A-Za-z][\w.+-]*(?::[\w.+-]+)*:(?=`)"),  # the :ref: of :ref:`x`
+    (":`", r":[A-Za-z][\w.+-]*(?::[\w.+-]+)*:(?=`)"),  # the :ref: of :ref:`x`
     ("://", r"(?:https?|ftp)://[!-~]*"),
     ("www.", r"www\.[!-~]+"),
     ("@", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"),
@@ -130,6 +137,22 @@ def _code_block(text: str) -> bool:
 def _convention(locale: str) -> _Convention | None:
     script = script_of(locale) if locale else None
     return _CONVENTIONS.get(script) if script else None
+
+
+def _full_width(locale: str) -> bool:
+    """Whether the locale's script writes full-width punctuation (Chinese)."""
+    convention = _convention(locale)
+    return convention is not None and convention.full_width
+
+
+def _half_width(locale: str) -> bool:
+    """Whether the locale's script writes half-width punctuation (words spaced)."""
+    convention = _convention(locale)
+    return convention is not None and not convention.full_width
+
+
+def _has_convention(locale: str) -> bool:
+    return _convention(locale) is not None
 
 
 @lru_cache(maxsize=64)  # the checks of one text ask in turn: each text is masked once
@@ -186,18 +209,28 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= 24 else text[:20] + "..."
 
 
-@check("P101", "halfwidth-punctuation", Category.PUNCTUATION, Severity.WARNING, Scope.TEXT)
-def halfwidth_punctuation(text: str, locale: str) -> Iterator[str]:
+@check(
+    "P101",
+    "halfwidth-punctuation",
+    Category.PUNCTUATION,
+    Severity.WARNING,
+    Scope.TEXT,
+    applies=_full_width,
+)
+def halfwidth_punctuation(text: str, locale: str) -> Iterable[str]:
     """Chinese text has a half-width comma, semicolon, colon, ! or ? next to a Chinese character.
 
     Code, URLs, times (10:30), reST roles and placeholders are left alone; a mark between Latin
     words inside Chinese text (``foo,bar``) is not next to a Chinese character.
     """
-    convention = _convention(locale)
-    if convention is None or not convention.full_width:
-        return
-    if not _HALF_MARK.search(text):
-        return  # masking only blanks characters out: no mark in the text, none in the mask
+    if not _HALF_MARK.search(text) or not _full_width(locale):
+        return ()  # masking only blanks characters out: no mark in the text, none in the mask
+    if not (_MARK_BEFORE_WIDE.search(text) or _MARK_BEFORE_WIDE.search(text[::-1])):
+        return ()  # no mark beside Chinese text (masking only makes fewer)
+    return _halfwidth_marks(text)
+
+
+def _halfwidth_marks(text: str) -> Iterator[str]:
     masked = _masked(text)
     for match in _HALF_MARK.finditer(masked):
         index, char = match.start(), match.group()
@@ -210,17 +243,25 @@ def halfwidth_punctuation(text: str, locale: str) -> Iterator[str]:
             )
 
 
-@check("P102", "halfwidth-brackets", Category.PUNCTUATION, Severity.WARNING, Scope.TEXT)
-def halfwidth_brackets(text: str, locale: str) -> Iterator[str]:
+@check(
+    "P102",
+    "halfwidth-brackets",
+    Category.PUNCTUATION,
+    Severity.WARNING,
+    Scope.TEXT,
+    applies=_full_width,
+)
+def halfwidth_brackets(text: str, locale: str) -> Iterable[str]:
     """Chinese text has half-width brackets around Chinese words: (详见下文) should be （详见下文）.
 
     Half-width brackets around Latin letters, digits or code stay: 指定居所监视居住(RSDL).
     """
-    convention = _convention(locale)
-    if convention is None or not convention.full_width:
-        return
-    if "(" not in text:
-        return
+    if "(" not in text or not _full_width(locale):
+        return ()
+    return _halfwidth_brackets(text)
+
+
+def _halfwidth_brackets(text: str) -> Iterator[str]:
     masked = _masked(text)
     for match in _PARENTHESES.finditer(masked):
         inside = match.group(1).strip()
@@ -234,17 +275,26 @@ def halfwidth_brackets(text: str, locale: str) -> Iterator[str]:
             )
 
 
-@check("P103", "straight-quotes", Category.PUNCTUATION, Severity.WARNING, Scope.TEXT)
-def straight_quotes(text: str, locale: str) -> Iterator[str]:
+@check(
+    "P103",
+    "straight-quotes",
+    Category.PUNCTUATION,
+    Severity.WARNING,
+    Scope.TEXT,
+    applies=_full_width,
+)
+def straight_quotes(text: str, locale: str) -> Iterable[str]:
     """Chinese text has straight quotes "..." around Chinese words: use “...” or 「...」.
 
     Simplified Chinese quotes with “”, Traditional with 「」 (Taiwan, Hong Kong).
     """
     convention = _convention(locale)
-    if convention is None or not convention.full_width:
-        return
-    if '"' not in text:
-        return
+    if '"' not in text or convention is None or not convention.full_width:
+        return ()
+    return _straight_quotes(text, convention)
+
+
+def _straight_quotes(text: str, convention: _Convention) -> Iterator[str]:
     masked = _masked(text)
     opening, closing = convention.quotes[0], convention.quotes[-1]
     for match in _STRAIGHT_QUOTES.finditer(masked):
@@ -260,18 +310,27 @@ def straight_quotes(text: str, locale: str) -> Iterator[str]:
             )
 
 
-@check("P104", "halfwidth-full-stop", Category.PUNCTUATION, Severity.WARNING, Scope.TEXT)
-def halfwidth_full_stop(text: str, locale: str) -> Iterator[str]:
+@check(
+    "P104",
+    "halfwidth-full-stop",
+    Category.PUNCTUATION,
+    Severity.WARNING,
+    Scope.TEXT,
+    applies=_full_width,
+)
+def halfwidth_full_stop(text: str, locale: str) -> Iterable[str]:
     """A Chinese sentence ends with a half-width '.': use '。'.
 
     A dot followed by a Latin letter or digit is no sentence end (报告.docx, 第3.1节), and '...'
     is left alone: software writes its menu items and progress messages so (替换..., 正在写入...).
     """
     convention = _convention(locale)
-    if convention is None or not convention.full_width:
-        return
-    if "." not in text:
-        return
+    if "." not in text or convention is None or not convention.full_width:
+        return ()
+    return _halfwidth_full_stops(text, convention)
+
+
+def _halfwidth_full_stops(text: str, convention: _Convention) -> Iterator[str]:
     masked = _masked(text)
     for match in _FULL_STOP.finditer(masked):
         index = match.start()
@@ -282,18 +341,26 @@ def halfwidth_full_stop(text: str, locale: str) -> Iterator[str]:
             )
 
 
-@check("P105", "fullwidth-in-latin", Category.PUNCTUATION, Severity.WARNING, Scope.TEXT)
-def fullwidth_in_latin(text: str, locale: str) -> Iterator[str]:
+@check(
+    "P105",
+    "fullwidth-in-latin",
+    Category.PUNCTUATION,
+    Severity.WARNING,
+    Scope.TEXT,
+    applies=_half_width,
+)
+def fullwidth_in_latin(text: str, locale: str) -> Iterable[str]:
     """Text in a language written with spaces has a full-width mark (，。：) next to a Latin letter.
 
     Usually left over from a Chinese source. Marks beside Chinese words quoted in the text
     (the slogan 我们要自由！) belong to the Chinese and stay.
     """
-    convention = _convention(locale)
-    if convention is None or convention.full_width:
-        return
-    if not _FULL_MARK.search(text):
-        return
+    if not _FULL_MARK.search(text) or not _half_width(locale):
+        return ()
+    return _fullwidth_marks(text)
+
+
+def _fullwidth_marks(text: str) -> Iterator[str]:
     masked = _masked(text)
     for match in _FULL_MARK.finditer(masked):
         index, char = match.start(), match.group()
@@ -305,8 +372,15 @@ def fullwidth_in_latin(text: str, locale: str) -> Iterator[str]:
             )
 
 
-@check("P106", "end-punctuation", Category.PUNCTUATION, Severity.WARNING, Scope.PAIR)
-def end_punctuation(pair: Pair) -> Iterator[str]:
+@check(
+    "P106",
+    "end-punctuation",
+    Category.PUNCTUATION,
+    Severity.WARNING,
+    Scope.PAIR,
+    applies=_has_convention,
+)
+def end_punctuation(pair: Pair) -> Iterable[str]:
     """The translation ends with another kind of punctuation than the source (. 。 ? ？ : ：).
 
     Each script's form of a mark is the same kind ('.' = '。', '?' = '？', ':' = '：'), in both
@@ -319,24 +393,35 @@ def end_punctuation(pair: Pair) -> Iterator[str]:
     ("and so on"); a source ending with a comma runs on into the next segment, so its
     translation may end either way.
     """
+    msgid, msgstr = pair.msgid, pair.msgstr
+    source_end, end = msgid.rstrip(), msgstr.rstrip()
+    if source_end[-1:].isalnum() and end[-1:].isalnum():
+        return ()  # both end with a letter or digit (no closer, no mark): neither has an end mark
+    kind = _plain_kind(source_end)
+    if kind is not None and kind == _plain_kind(end):
+        return ()  # the same end mark as they stand (most translated sentences: '.' and '。')
     convention = _convention(pair.locale)
     if convention is None or _convention(pair.source_locale) is None:
-        return
-    if _code_block(pair.msgid) or _code_block(pair.msgstr):
-        return  # a literal block ends as its code does
-    source, translation = _end_kind(pair.msgid), _end_kind(pair.msgstr)
+        return ()
+    source, translation = _end_kind(msgid), _end_kind(msgstr)
     if source == translation or _free_ending(pair, source, translation):
-        return
+        return ()
+    if _code_block(msgid) or _code_block(msgstr):
+        return ()  # a literal block ends as its code does
+    return (_end_message(pair, convention, source, translation),)
+
+
+def _end_message(
+    pair: Pair, convention: _Convention, source: str | None, translation: str | None
+) -> str:
     if source is None:
         mark = _final_mark(pair.msgstr)
-        yield f"the source ends without punctuation, the translation with '{mark}': remove it"
-        return
+        return f"the source ends without punctuation, the translation with '{mark}': remove it"
     mark, expected = _final_mark(pair.msgid), convention.marks[source]
     if translation is None:
-        yield f"the source ends with '{mark}', the translation without: end it with '{expected}'"
-    else:
-        written = _final_mark(pair.msgstr)
-        yield f"the source ends with '{mark}', the translation with '{written}': use '{expected}'"
+        return f"the source ends with '{mark}', the translation without: end it with '{expected}'"
+    written = _final_mark(pair.msgstr)
+    return f"the source ends with '{mark}', the translation with '{written}': use '{expected}'"
 
 
 def _free_ending(pair: Pair, source: str | None, translation: str | None) -> bool:
@@ -374,7 +459,26 @@ def _end_text(text: str) -> str:
     return stripped
 
 
+# The end marks that are a text's end mark as they stand when they are its last character (the
+# common case): not a colon (reST's '::'), nor the characters that end an ellipsis.
+_PLAIN_END_KINDS = {
+    mark: kind for mark, kind in _END_KINDS.items() if len(mark) == 1 and mark not in ":…⋯"
+}
+
+
+def _plain_kind(end: str) -> str | None:
+    """The kind of end mark of a right-stripped text ending with one as it stands, else None."""
+    kind = _PLAIN_END_KINDS.get(end[-1:])
+    return "ellipsis" if kind == "stop" and end.endswith("...") else kind
+
+
 def _end_kind(text: str) -> str | None:
+    last = text.rstrip()[-1:]
+    if last.isalnum():
+        return None  # no closer, no note in brackets: no end mark
+    kind = _plain_kind(text.rstrip())
+    if kind is not None:
+        return kind
     end = _end_text(text)
     if end.endswith(("...", "…", "⋯")):
         return "ellipsis"

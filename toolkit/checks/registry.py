@@ -54,6 +54,12 @@ class Rule:
     summary: str
     function: Callable[..., Iterable[Any]]
     needs: frozenset[str] = frozenset()  # workspace resources: "glossary", "campaign"
+    # Whether the check can find anything in a text of a locale at all; None: in any locale.
+    applies: Callable[[str], bool] | None = None
+
+    def applies_to(self, locale: str) -> bool:
+        """Whether the check can find anything in a text in ``locale``: else it is not run."""
+        return self.applies is None or self.applies(locale)
 
 
 RULES: dict[str, Rule] = {}
@@ -68,12 +74,17 @@ def check(
     *,
     needs_glossary: bool = False,
     needs_campaign: bool = False,
+    applies: Callable[[str], bool] | None = None,
 ) -> Callable[[Callable[..., Iterable[Any]]], Callable[..., Iterable[Any]]]:
     """Register the decorated function as the check ``code``/``name``.
 
     A check that ``needs_glossary`` is called with the workspace's glossary as a keyword
     argument ``glossary`` (a ``toolkit.glossary.Glossary``), one that ``needs_campaign`` with
     ``campaign`` (a ``toolkit.campaign.Campaign``); each is skipped where its file is missing.
+    A text, pair or entry check that can only find something in some locales (full-width
+    punctuation in Chinese) says so with ``applies``, a predicate on the locale of the texts
+    (a catalogue's or a document's): elsewhere it is not called at all, which saves a call per
+    entry. The check must still return nothing when called on such a locale.
     """
     needs = frozenset(
         name
@@ -92,7 +103,9 @@ def check(
         if code in RULES or any(rule.name == name for rule in RULES.values()):
             raise ValueError(f"check {code} {name} is registered twice")
         summary = doc.splitlines()[0].strip()
-        RULES[code] = Rule(code, name, category, severity, scope, summary, function, needs)
+        RULES[code] = Rule(
+            code, name, category, severity, scope, summary, function, needs, applies
+        )
         return function
 
     return register

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from functools import cache
 
 import opencc
@@ -17,26 +17,50 @@ from toolkit.model import Category, Severity
 _TO_TRADITIONAL = {"TW": "s2twp", "HK": "s2hk", "MO": "s2hk"}
 
 
-@check("S101", "simplified-in-traditional", Category.SCRIPT, Severity.ERROR, Scope.TEXT)
-def simplified_in_traditional(text: str, locale: str) -> Iterator[str]:
+def _traditional(locale: str) -> bool:
+    return _script(locale) == "Hant"
+
+
+def _simplified(locale: str) -> bool:
+    return _script(locale) == "Hans"
+
+
+@check(
+    "S101",
+    "simplified-in-traditional",
+    Category.SCRIPT,
+    Severity.ERROR,
+    Scope.TEXT,
+    applies=_traditional,
+)
+def simplified_in_traditional(text: str, locale: str) -> Iterable[str]:
     """A Traditional Chinese text has characters that exist only in Simplified Chinese."""
-    if _script(locale) != "Hant":
-        return
+    if not _traditional(locale):
+        return ()
     found = _characters(text, _simplified_only())
-    if found:
-        fixed = _converter(_traditional_config(locale)).convert(text)
-        yield _message("Simplified", found, "Traditional", locale, fixed)
+    if not found:
+        return ()
+    fixed = _converter(_traditional_config(locale)).convert(text)
+    return (_message("Simplified", found, "Traditional", locale, fixed),)
 
 
-@check("S102", "traditional-in-simplified", Category.SCRIPT, Severity.ERROR, Scope.TEXT)
-def traditional_in_simplified(text: str, locale: str) -> Iterator[str]:
+@check(
+    "S102",
+    "traditional-in-simplified",
+    Category.SCRIPT,
+    Severity.ERROR,
+    Scope.TEXT,
+    applies=_simplified,
+)
+def traditional_in_simplified(text: str, locale: str) -> Iterable[str]:
     """A Simplified Chinese text has characters that exist only in Traditional Chinese."""
-    if _script(locale) != "Hans":
-        return
+    if not _simplified(locale):
+        return ()
     found = _characters(text, _traditional_only())
-    if found:
-        fixed = _converter("t2s").convert(text)
-        yield _message("Traditional", found, "Simplified", locale, fixed)
+    if not found:
+        return ()
+    fixed = _converter("t2s").convert(text)
+    return (_message("Traditional", found, "Simplified", locale, fixed),)
 
 
 @cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from toolkit.checks.registry import Scope, check
@@ -64,10 +64,14 @@ _DOUBLED_STOP = re.compile(f"([{_STOPS}])\\1+")
 
 
 @check("T101", "doubled-word", Category.TYPOGRAPHY, Severity.WARNING, Scope.TEXT)
-def doubled_word(text: str, locale: str) -> Iterator[str]:
+def doubled_word(text: str, locale: str) -> Iterable[str]:
     """The same word is written twice in a row ("of of", "the the")."""
     if not _REPEATED.search(text) or _SESSION.search(text):
-        return  # no word repeated after one space (most texts), or a session
+        return ()  # no word repeated after one space (most texts), or a session
+    return _doubled_words(text)
+
+
+def _doubled_words(text: str) -> Iterator[str]:
     prose = _NOT_PROSE.sub(lambda span: "\0" * len(span.group(0)), text)
     for match in _WORD_PAIR.finditer(prose):
         first, second = match.group(1), match.group(2)
@@ -97,10 +101,14 @@ def _line_start(text: str, match: re.Match[str]) -> int:
 
 
 @check("T102", "space-in-cjk", Category.TYPOGRAPHY, Severity.WARNING, Scope.TEXT)
-def space_in_cjk(text: str, locale: str) -> Iterator[str]:
+def space_in_cjk(text: str, locale: str) -> Iterable[str]:
     """A space stands between two Chinese characters ("王 建兵"), where none is written."""
     if not _IDEOGRAPHS_SPACED.search(text):
-        return  # no space with a possible ideograph either side (most texts): nothing to find
+        return ()  # no space with a possible ideograph either side (most texts): nothing to find
+    return _spaces_in_cjk(text)
+
+
+def _spaces_in_cjk(text: str) -> Iterator[str]:
     for match in _SPACED.finditer(text):
         before, after = match.group(1), match.group(3)
         if not (_ideograph(before) and _ideograph(after)):
@@ -115,10 +123,16 @@ def space_in_cjk(text: str, locale: str) -> Iterator[str]:
 
 
 @check("T103", "edge-whitespace", Category.TYPOGRAPHY, Severity.WARNING, Scope.PAIR)
-def edge_whitespace(pair: Pair) -> Iterator[str]:
+def edge_whitespace(pair: Pair) -> Iterable[str]:
     """The translation starts or ends with other whitespace than the source (space, line break)."""
-    msgid = pair.msgid
+    msgid, msgstr = pair.msgid, pair.msgstr
     source_edges = msgid[:1].isspace() or msgid[-1:].isspace()
+    if not (source_edges or pair.msgstr_plural or msgstr[:1].isspace() or msgstr[-1:].isspace()):
+        return ()  # no whitespace at either edge of either text (most): nothing differs
+    return _edges(pair, source_edges)
+
+
+def _edges(pair: Pair, source_edges: bool) -> Iterator[str]:
     for translation in dict.fromkeys(pair.msgstr_plural or (pair.msgstr,)):
         if not (source_edges or translation[:1].isspace() or translation[-1:].isspace()):
             continue  # no whitespace at either edge of either text (most): nothing differs
@@ -134,8 +148,14 @@ def edge_whitespace(pair: Pair) -> Iterator[str]:
 
 
 @check("T104", "doubled-punctuation", Category.TYPOGRAPHY, Severity.WARNING, Scope.TEXT)
-def doubled_punctuation(text: str, locale: str) -> Iterator[str]:
+def doubled_punctuation(text: str, locale: str) -> Iterable[str]:
     """A full-width comma, stop, colon or semicolon is doubled ("，，", "。。", "：：")."""
+    if not _DOUBLED_STOP.search(text):
+        return ()  # most texts
+    return _doubled_stops(text)
+
+
+def _doubled_stops(text: str) -> Iterator[str]:
     for match in _DOUBLED_STOP.finditer(text):
         run, mark = match.group(0), match.group(1)
         if mark == "。" and len(run) > 2:
