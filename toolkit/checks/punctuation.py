@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002, RUF003  (full-width punctuation is what this module checks)
+# ruff: noqa: RUF001, RUF002  (full-width punctuation is what this module checks)
 """Punctuation checks: each script's conventions, full-width marks in Chinese, end marks kept."""
 
 from __future__ import annotations
@@ -10,6 +10,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from toolkit.checks.endmarks import (
+    FULL_MARKS,
+    HALF_MARKS,
+    end_kind,
+    end_text,
+    final_mark,
+    plain_kind,
+)
 from toolkit.checks.registry import Scope, check
 from toolkit.locales import script_of
 from toolkit.model import Category, Pair, Severity
@@ -25,34 +33,16 @@ class _Convention:
     marks: dict[str, str]  # kind of end mark -> the mark the script writes
 
 
-_FULL_MARKS = {
-    "stop": "。",
-    "question": "？",
-    "exclamation": "！",
-    "colon": "：",
-    "semicolon": "；",
-    "ellipsis": "……",
-    "comma": "，",
-}
-_HALF_MARKS = {
-    "stop": ".",
-    "question": "?",
-    "exclamation": "!",
-    "colon": ":",
-    "semicolon": ";",
-    "ellipsis": "...",
-    "comma": ",",
-}
 # Chinese writes sentence punctuation full width in both scripts (GB/T 15834-2011 for Simplified,
 # the Ministry of Education's 重訂標點符號手冊 for Traditional); the scripts differ in quotation
 # marks: Simplified uses “”, Taiwan and Hong Kong use 「」. Scripts written with spaces between
 # words use half-width marks. Other scripts (Japanese, Arabic...) have no table: not checked.
 _CONVENTIONS = {
-    "Hans": _Convention(True, "“”", _FULL_MARKS),
-    "Hant": _Convention(True, "「」", _FULL_MARKS),
-    "Latn": _Convention(False, '""', _HALF_MARKS),
-    "Cyrl": _Convention(False, "«»", _HALF_MARKS),
-    "Grek": _Convention(False, "«»", _HALF_MARKS),
+    "Hans": _Convention(True, "“”", FULL_MARKS),
+    "Hant": _Convention(True, "「」", FULL_MARKS),
+    "Latn": _Convention(False, '""', HALF_MARKS),
+    "Cyrl": _Convention(False, "«»", HALF_MARKS),
+    "Grek": _Convention(False, "«»", HALF_MARKS),
 }
 # The full-width form of each half-width mark, and the reverse.
 _TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
@@ -67,17 +57,6 @@ FIRST_CHINESE = "\u3005"
 _MARK_BEFORE_WIDE = re.compile(
     f"[{re.escape(''.join(_TO_FULL))}](?=[*_]*[{FIRST_CHINESE}-\U0010ffff])"
 )
-_END_KINDS = {
-    **{mark: kind for kind, mark in _FULL_MARKS.items()},
-    **{mark: kind for kind, mark in _HALF_MARKS.items()},
-    "…": "ellipsis",
-    "⋯": "ellipsis",  # Taiwan sets the ellipsis on the middle line: ⋯⋯
-    "、": "comma",
-    "．": "stop",
-    "｡": "stop",
-}
-# Closing quotes, brackets and emphasis markers may follow the end mark: 。」 .) .** are ends.
-_CLOSERS = "\"'”’」』）)]】》〉*_"
 # Emphasis markers between a mark and the text it follows: **注意**: is a colon after 注意.
 _TRANSPARENT = "*_"
 
@@ -397,13 +376,13 @@ def end_punctuation(pair: Pair) -> Iterable[str]:
     source_end, end = msgid.rstrip(), msgstr.rstrip()
     if source_end[-1:].isalnum() and end[-1:].isalnum():
         return ()  # both end with a letter or digit (no closer, no mark): neither has an end mark
-    kind = _plain_kind(source_end)
-    if kind is not None and kind == _plain_kind(end):
+    kind = plain_kind(source_end)
+    if kind is not None and kind == plain_kind(end):
         return ()  # the same end mark as they stand (most translated sentences: '.' and '。')
     convention = _convention(pair.locale)
     if convention is None or _convention(pair.source_locale) is None:
         return ()
-    source, translation = _end_kind(msgid), _end_kind(msgstr)
+    source, translation = end_kind(msgid), end_kind(msgstr)
     if source == translation or _free_ending(pair, source, translation):
         return ()
     if _code_block(msgid) or _code_block(msgstr):
@@ -415,12 +394,12 @@ def _end_message(
     pair: Pair, convention: _Convention, source: str | None, translation: str | None
 ) -> str:
     if source is None:
-        mark = _final_mark(pair.msgstr)
+        mark = final_mark(pair.msgstr)
         return f"the source ends without punctuation, the translation with '{mark}': remove it"
-    mark, expected = _final_mark(pair.msgid), convention.marks[source]
+    mark, expected = final_mark(pair.msgid), convention.marks[source]
     if translation is None:
         return f"the source ends with '{mark}', the translation without: end it with '{expected}'"
-    written = _final_mark(pair.msgstr)
+    written = final_mark(pair.msgstr)
     return f"the source ends with '{mark}', the translation with '{written}': use '{expected}'"
 
 
@@ -433,53 +412,5 @@ def _free_ending(pair: Pair, source: str | None, translation: str | None) -> boo
     if source == "comma" or (translation == "colon" and pair.msgid.rstrip().endswith("::")):
         return True
     # 等 ("and so on") closes a Chinese list where English trails off with '...' or 'etc.'.
-    trailing = source == "ellipsis" or _end_text(pair.msgid).endswith("etc.")
-    return trailing and _end_text(pair.msgstr).endswith("等")
-
-
-def _final_mark(text: str) -> str:
-    """The end mark of a text as written (``...`` and ``……`` whole)."""
-    mark = re.search(r"(?:\.\.\.|……|⋯⋯|[^\w\s])$", _end_text(text))
-    return mark.group() if mark else ""
-
-
-def _end_text(text: str) -> str:
-    """The text up to its end mark: without closers, a closing note or reST's '::' marker."""
-    end = text.rstrip()
-    if end.endswith("::"):
-        # reST shows "text::" as "text:" and drops the marker of "text ::".
-        bare = end[:-2]
-        end = bare.rstrip() if bare[-1:].isspace() else bare + ":"
-    stripped = end.rstrip(_CLOSERS + " ")
-    if end[-1:] in "）)" and not _END_KINDS.get(stripped[-1:]):
-        # A note in brackets after the sentence: 贡献。（标准句柄指……）
-        before = end[: max(end.rfind("（"), end.rfind("("))].rstrip()
-        if _END_KINDS.get(before[-1:]):
-            return before
-    return stripped
-
-
-# The end marks that are a text's end mark as they stand when they are its last character (the
-# common case): not a colon (reST's '::'), nor the characters that end an ellipsis.
-_PLAIN_END_KINDS = {
-    mark: kind for mark, kind in _END_KINDS.items() if len(mark) == 1 and mark not in ":…⋯"
-}
-
-
-def _plain_kind(end: str) -> str | None:
-    """The kind of end mark of a right-stripped text ending with one as it stands, else None."""
-    kind = _PLAIN_END_KINDS.get(end[-1:])
-    return "ellipsis" if kind == "stop" and end.endswith("...") else kind
-
-
-def _end_kind(text: str) -> str | None:
-    last = text.rstrip()[-1:]
-    if last.isalnum():
-        return None  # no closer, no note in brackets: no end mark
-    kind = _plain_kind(text.rstrip())
-    if kind is not None:
-        return kind
-    end = _end_text(text)
-    if end.endswith(("...", "…", "⋯")):
-        return "ellipsis"
-    return _END_KINDS.get(end[-1:]) if end else None
+    trailing = source == "ellipsis" or end_text(pair.msgid).endswith("etc.")
+    return trailing and end_text(pair.msgstr).endswith("等")
