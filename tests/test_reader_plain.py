@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from toolkit.catalog import plain as plain_reader
 from toolkit.catalog import reader
 from toolkit.errors import InputError
 
@@ -54,10 +55,19 @@ def text_of(path: Path) -> str | None:
 
 def assert_alike(text: str, path: Path) -> bool:
     """The plain reader reads ``text`` as the full reader does, or leaves it to it."""
-    plain = reader._read_plain(text, path)
+    plain = plain_reader.read_plain(text, path)
     if plain is not None:
         assert snapshot(plain) == full(text, path)
+    by_strings = plain_reader._read(text, path, plain_reader._read_strings)
+    if by_strings is not None:  # whole strings read as lines are read, or not at all
+        assert snapshot(by_strings) == snapshot_or_none(
+            plain_reader.read_plain_by_lines(text, path)
+        )
     return plain is not None
+
+
+def snapshot_or_none(catalogue: polib.POFile | None) -> Snapshot | None:
+    return None if catalogue is None else snapshot(catalogue)
 
 
 def test_plain_reader_reads_the_corpus_alike(corpus_file: Path) -> None:
@@ -92,6 +102,7 @@ LINES = st.sampled_from(
         *('"cont"', '"a\\"b"', '"a\\\\"', '"\\x41"', '"\\\\x"', '"open', '"a"b"', ' msgid "x"'),
         *('msgid  "x"', 'msgid "x" ', '"x" ', '\t"x"', 'msgstr "\\n"', '"Language: zh_CN\\n"'),
         *('msgid "中文"', 'msgstr "译文"', '"\u3000"', "# trailing \u3000", "msgstr[0]"),
+        *('"\\"', '"a\\\\\\"', "#:  ", "#: a.py:1 ", "#, fuzzy ", "#,fuzzy", "#:x", '"x"y"'),
     ]
 )
 ENTRY = st.sampled_from(
@@ -99,6 +110,7 @@ ENTRY = st.sampled_from(
         ['msgid "a"', 'msgstr "b"'],
         ["#. note", "#: x.md:3", 'msgid "c"', '"d"', 'msgstr "e"', '"f"', ""],
         ["#, fuzzy", 'msgctxt "k"', 'msgid "a"', 'msgstr ""'],
+        ["#: a.py:1", "#, fuzzy, c-format", 'msgid "a\\"b"', '"c\\n"', 'msgstr ""', '"d"', "", ""],
         ['msgid "one"', 'msgid_plural "many"', 'msgstr[0] "x"', 'msgstr[1] "y"', ""],
         [
             'msgid ""',
@@ -120,9 +132,24 @@ def test_plain_reader_agrees_with_the_full_reader(pieces: list[list[str]]) -> No
 @pytest.mark.parametrize("text", ["", "\n", "a", "a\n", "\n\n", "ab\ncd\n\nef", "x" * 10 + "\ny\n"])
 def test_lines_are_split_a_block_at_a_time(text: str) -> None:
     for block in (1, 2, 3, 100):
-        assert list(reader._lines(text, block)) == text.split("\n")
+        assert list(plain_reader._lines(text, block)) == text.split("\n")
 
 
 @given(st.text(alphabet=st.sampled_from([*'\\ntrvbf"a x', "中"]), max_size=20))
 def test_unescape_as_polib_does(value: str) -> None:
-    assert reader._unescape(value) == polib.unescape(value)
+    assert plain_reader._unescape(value) == polib.unescape(value)
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from([*'\\ntrvbf"a x', "中"]), max_size=8), max_size=4))
+def test_strings_read_whole_as_polib_reads_them(lines: list[str]) -> None:
+    """A string's lines read at once: polib's value of each line joined, or not plain."""
+    strings = "\n".join(f'"{line}"' for line in lines)
+    if not lines:
+        return
+    try:
+        value = plain_reader._value(strings)
+    except plain_reader._NotPlain:
+        assert not all(plain_reader._plain_inside(line) for line in lines)
+    else:
+        assert all(plain_reader._plain_inside(line) for line in lines)
+        assert value == "".join(polib.unescape(line) for line in lines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
@@ -76,7 +76,9 @@ def parse_catalog(text: str, path: Path) -> polib.POFile:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\\\n" in text:
         text = _CONTINUED.sub(_joined, text)
-    plain = _read_plain(text, path)  # most catalogues, read faster (the same catalogue)
+    from toolkit.catalog.plain import read_plain  # it reads with this module's parser
+
+    plain = read_plain(text, path)  # most catalogues, read faster (the same catalogue)
     return plain if plain is not None else _read_full(text, path)
 
 
@@ -301,7 +303,10 @@ else:
 class _Parser(_PolibParser):
     """polib's parser, plus GNU's checks, GNU's comment text and the msgid line of each entry."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, parses: bool = True) -> None:
+        # Not ``parses``: a reader that keeps only the state here (the plain one) needs no
+        # table of transitions, a hundred bound methods made for each catalogue.
+        self.parses = parses
         super().__init__("", encoding="utf-8", klass=Catalogue)
         self.fhandle = cast(IO[str], [])  # polib iterates it, and closes only file handles
         self.instance.fpath = str(path)
@@ -329,6 +334,10 @@ class _Parser(_PolibParser):
                 raise _Problem(number, f"stray character {shown} on a line of its own")
             yield _line_for_polib(self.raw, number) if number in odd else self.raw
             start = end + 1
+
+    def add(self, symbol: str, states: list[str], next_state: str) -> None:
+        if self.parses:
+            super().add(symbol, states, next_state)
 
     def release(self) -> None:
         """Let go of the text: polib's table of bound handlers is a cycle only gc would free."""
@@ -453,12 +462,20 @@ class _Parser(_PolibParser):
         blank = BLANK_COMMENT if field == "tcomment" else BLANK_EXTRACTED
         setattr(self.current_entry, blank, self.texts[field] == [""])
 
-    def finish(self) -> None:
-        """Check what polib does not, and keep the header entry that polib turned into a dict."""
+    def finish(self, may_hold_eot: bool = True) -> None:
+        """Check what polib does not, and keep the header entry that polib turned into a dict.
+
+        ``may_hold_eot`` False: a reading that knows no string holds U+0004 says so.
+        """
         if self.pending is not None:
             raise _Problem(self.pending, "msgstr missing after msgid")
         if self.context is not None:
             raise _Problem(self.context, "msgid missing after msgctxt")
+        if not may_hold_eot:
+            keys = [(entry.msgctxt, entry.msgid) for entry in self.entries]
+            if len(set(keys)) == len(keys):
+                self._keep_header()  # no duplicate, no U+0004: nothing to say where
+                return
         first: dict[tuple[str | None, str], int | None] = {}
         for entry in self.entries:
             key = (entry.msgctxt, entry.msgid)
@@ -511,228 +528,3 @@ class _Parser(_PolibParser):
             )
             return line, f"{word} {problem}"
         return line, f"unknown keyword {word!r}"
-
-
-# A catalogue written plainly, as msgcat and every tool write one: each line a comment (`# `,
-# `#.`, `#:`, `#,`), a keyword with its string or a continuation string, entries between blank
-# lines. Such a text is read here line by line, doing what polib and _Parser do for each line
-# without their machinery (a state machine of bound methods, a regular expression per string);
-# anything else (obsolete entries, previous strings, odd spacing, any error) is theirs to read.
-# A string whose escapes are all polib's (GNU's octal and hex escapes are the full reader's).
-_PLAIN_INSIDE = re.compile(r'(?:[^"\\]|\\[ntbrfv\\"])*')
-# The odd comments of _ODD_COMMENT but an empty `#.`, which is read here.
-_ODD_NOT_PLAIN = re.compile(r"\n#(?:~\||[^\s.:,|~#]|[.:,](?=\S)|~[ \t]*(?=\n|\Z))")
-_PLAIN_PLURAL = re.compile(r"msgstr\[([0-9])\] ")
-_POLIB_ESCAPE = re.compile(r'\\(\\|n|t|r|v|b|f|")')
-_POLIB_UNESCAPED = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f"}
-_POLIB_UNESCAPED |= {"\\": "\\", '"': '"'}
-_PLAIN_KEYWORDS = {"msgctxt ": "ct", "msgid ": "mi", "msgid_plural ": "mp", "msgstr ": "ms"}
-_PLAIN_COMMENTS = {"# ": "tc", "#.": "gc", "#:": "oc", "#,": "fl"}
-_ENTRY_START = frozenset(("st", "he", "tc", "gc", "oc", "fl"))  # where comments may stand
-_ENTRY_END = frozenset(("ms", "mx"))  # after a translation: what follows starts an entry
-
-
-class _NotPlain(Exception):
-    """The text is not written plainly: the full reader reads it."""
-
-
-def _plain_string(token: str) -> bool:
-    """A quoted string with polib's escapes only: quotes inside escaped, none left open."""
-    return len(token) >= 2 and token[0] == token[-1] == '"' and _plain_inside(token[1:-1])
-
-
-def _plain_inside(inside: str) -> bool:
-    if "\\" not in inside:
-        return '"' not in inside  # most strings: no escape, so no regular expression
-    return _PLAIN_INSIDE.fullmatch(inside) is not None
-
-
-def _unescape(value: str) -> str:
-    """polib's ``unescape`` (its escapes, its characters), compiled once; most strings have no
-    escape at all."""
-    return _POLIB_ESCAPE.sub(_unescaped, value) if "\\" in value else value
-
-
-def _unescaped(match: re.Match[str]) -> str:
-    return _POLIB_UNESCAPED[match.group(1)]
-
-
-def _read_plain(text: str, path: Path) -> Catalogue | None:
-    """The catalogue of a plainly written text, or None for the full reader to read.
-
-    Reads as polib's parser with _Parser's checks would, and gives the same catalogue (a test
-    holds the two equal on every catalogue at hand); the checks hold by construction.
-    """
-    if _ODD_NOT_PLAIN.search("\n" + text):
-        return None
-    parser = _Parser(path)
-    try:
-        _read_plain_lines(parser, _lines(text))
-        parser.finish()
-    except (_NotPlain, _Problem):
-        return None
-    finally:
-        parser.release()
-    return parser.instance
-
-
-def _lines(text: str, block: int = 1 << 20) -> Iterator[str]:
-    """The lines of ``text``, split a block at a time: a list of all of them would double a
-    large file's memory, and one ``find`` a line would cost more than the reading."""
-    start = 0
-    while start <= len(text):
-        end = text.find("\n", start + block)
-        end = len(text) if end < 0 else end
-        yield from text[start:end].split("\n")
-        start = end + 1
-
-
-def _read_plain_lines(parser: _Parser, lines: Iterable[str]) -> None:
-    instance = parser.instance
-    entry = parser.current_entry
-    state = "st"
-    for number, line in enumerate(lines, 1):
-        if not line:
-            continue
-        first = line[0]
-        if first == '"':  # a continuation string: the commonest line, so written out here
-            value = line[1:-1]
-            if line[-1] != '"' or len(line) < 2:
-                raise _NotPlain
-            if "\\" in value:
-                if not _PLAIN_INSIDE.fullmatch(value):
-                    raise _NotPlain
-                value = _POLIB_ESCAPE.sub(_unescaped, value)
-            elif '"' in value:
-                raise _NotPlain
-            if state == "ms":
-                entry.msgstr += value
-            elif state == "mi":
-                entry.msgid += value
-            elif state == "mx":
-                entry.msgstr_plural[parser.msgstr_index] += value
-            elif state == "mp":
-                entry.msgid_plural += value
-            elif state == "ct":
-                entry.msgctxt += value
-            else:
-                raise _NotPlain
-            continue
-        if first == "#":
-            stripped = line.strip() if line[-1].isspace() else line  # what polib reads
-            symbol = _PLAIN_COMMENTS.get(line[:2]) if line != "#" else "tc"
-            if symbol is None or (symbol != "tc" and stripped[2:3] != " " and stripped != "#."):
-                raise _NotPlain  # an empty `#.` is an empty extracted comment, as GNU reads it
-            if state in ("st", "he") and symbol == "tc":
-                # A comment before anything else: the header's (polib's handle_he).
-                if instance.header != "":
-                    instance.header += "\n"
-                instance.header += stripped[2:]
-                parser.header_lines.append(_comment_text(line, "#"))
-                state = "he"
-                continue
-            if state in _ENTRY_END:
-                _append(instance, entry)
-                entry = parser.current_entry = _new_entry(number)
-            elif state not in _ENTRY_START:
-                raise _NotPlain  # a comment inside an entry
-            if symbol == "tc":
-                parser._comment("tcomment", _comment_text(line, "#"))
-            elif symbol == "gc":
-                parser._comment("comment", _comment_text(line, "#."))
-            elif symbol == "oc":
-                for occurrence in stripped[3:].split():
-                    where, at = occurrence.rsplit(":", 1) if ":" in occurrence else ("", "")
-                    if not at.isdigit():
-                        where, at = occurrence, ""
-                    entry.occurrences.append((where, at))
-            else:
-                entry.flags += [flag.strip() for flag in stripped[3:].split(",")]
-            state = symbol
-            continue
-        if line.startswith("msgstr["):
-            plural = _PLAIN_PLURAL.match(line)
-            token = line[plural.end() :] if plural else ""
-            if not (plural and _plain_string(token)):
-                raise _NotPlain
-            index = int(plural.group(1))
-            if not (state == "mp" and index == 0) and not (
-                state == "mx" and index == len(entry.msgstr_plural)
-            ):
-                raise _NotPlain
-            entry.msgstr_plural[index] = _unescape(token[1:-1])
-            parser.msgstr_index = index
-            parser.pending = None
-            state = "mx"
-            continue
-        space = line.find(" ")
-        symbol = _PLAIN_KEYWORDS.get(line[: space + 1]) if space > 0 else None
-        token = line[space + 1 :]
-        if symbol is None or not _plain_string(token):
-            raise _NotPlain
-        value = _unescape(token[1:-1])
-        if symbol in ("ct", "mi") and state in _ENTRY_END:
-            _append(instance, entry)
-            entry = parser.current_entry = _new_entry(number)
-        elif symbol == "ct" and state not in _ENTRY_START:
-            raise _NotPlain
-        if symbol == "ct":
-            entry.msgctxt = value
-            parser.context = number
-        elif symbol == "mi":
-            if state not in _ENTRY_START and state not in _ENTRY_END and state != "ct":
-                raise _NotPlain
-            entry.obsolete = parser.entry_obsolete  # type: ignore[assignment]  # polib: 0
-            entry.msgid = value
-            entry.linenum = parser.pending = number
-            parser.context = None
-            parser.plural = False
-            parser.entries.append(entry)
-        elif symbol == "mp":
-            if state != "mi":
-                raise _NotPlain
-            entry.msgid_plural = value
-            parser.plural = True
-        else:  # msgstr
-            if state != "mi":
-                raise _NotPlain
-            entry.msgstr = value
-            parser.pending = None
-        state = symbol
-    if not parser.entries or state not in _ENTRY_END:
-        raise _NotPlain  # no entry, an entry without its translation, or comments after it
-    instance.append(entry)
-    _take_metadata(instance)
-
-
-_BLANK_ENTRY = vars(polib.POEntry())
-# polib's append, without its duplicate check: a parser's catalogue does not check duplicates
-# (finish() reports them as GNU does).
-_append = list.append
-
-
-def _new_entry(line: int) -> polib.POEntry:
-    """``polib.POEntry(linenum=line)``, made without its keyword arguments (half the time)."""
-    entry = polib.POEntry.__new__(polib.POEntry)
-    fields = _BLANK_ENTRY.copy()  # the attributes __init__ sets, in its order
-    fields.update(msgstr_plural={}, occurrences=[], flags=[], linenum=line)
-    entry.__dict__ = fields
-    return entry
-
-
-def _take_metadata(instance: Catalogue) -> None:
-    """The header entry out of the entries and into ``metadata``, as polib's parser does."""
-    if sum(1 for entry in instance if entry.msgid == "") > 1:
-        raise _NotPlain  # polib picks one of them: its choice is its own to make
-    header = instance.find("")
-    if header:
-        instance.remove(header)
-        instance.metadata_is_fuzzy = header.flags  # type: ignore[assignment]  # as polib does
-        key = None
-        for line in header.msgstr.splitlines():
-            try:
-                key, value = line.split(":", 1)
-                instance.metadata[key] = value.strip()
-            except (ValueError, KeyError):
-                if key is not None:
-                    instance.metadata[key] += "\n" + line.strip()
