@@ -9,24 +9,16 @@ from importlib import resources
 from typing import Any
 
 from babel.dates import format_date
-from jinja2 import Environment, PackageLoader, select_autoescape
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from toolkit.build.texts import CLOSE, OPEN, clean
 from toolkit.locales import bcp47, canonical, script_of
+from toolkit.templating import environment
 
 # Raw HTML off: a translation's <script> is text. markdown-it's own link validation refuses
 # javascript:, vbscript:, file: and non-image data: targets.
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
-
-_ENVIRONMENT = Environment(
-    loader=PackageLoader("toolkit.build", "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    keep_trailing_newline=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 
 # The campaign's English is British: its sources write "9 September 2024", not CLDR's en
 # (United States) "September 9, 2024".
@@ -79,7 +71,7 @@ def stylesheet() -> Markup:
 
 def render_page(page: Page) -> str:
     """The finished HTML page."""
-    template = _ENVIRONMENT.get_template("page.html.j2")
+    template = environment("toolkit.build").get_template("page.html.j2")
     script = script_of(page.locale) or ""
     return template.render(
         lang=bcp47(page.locale),

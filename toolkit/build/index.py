@@ -6,21 +6,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-
 from toolkit.build.html import stylesheet
 from toolkit.locales import bcp47
+from toolkit.templating import environment
 
 if TYPE_CHECKING:
     from toolkit.build.run import Built
-
-_ENVIRONMENT = Environment(
-    loader=PackageLoader("toolkit.build", "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    keep_trailing_newline=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 
 
 def render_index(folder: Path, results: Sequence[Built]) -> str:
@@ -45,7 +36,7 @@ def render_index(folder: Path, results: Sequence[Built]) -> str:
             ],
             "reasons": job.reasons,
         }
-    template = _ENVIRONMENT.get_template("index.html.j2")
+    template = environment("toolkit.build").get_template("index.html.j2")
     return template.render(
         locales=[{"name": name, "lang": bcp47(name)} for name in locales],
         rows=[rows[name] | {"id": name} for name in sorted(rows)],

@@ -9,22 +9,14 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from toolkit.locales import bcp47
 from toolkit.model import Category, Finding, Severity
 from toolkit.review.model import Cell, Review, Span, Status
+from toolkit.templating import environment
 
 EDITORS = ("file", "vscode")
-
-_ENVIRONMENT = Environment(
-    loader=PackageLoader("toolkit.review", "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    keep_trailing_newline=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 
 # What a cell says in place of a text it does not have.
 _EMPTY = {
@@ -77,7 +69,7 @@ def render_review(review: Review, page: Path, editor: str = "file") -> str:
         }
 
     categories = [c for c in Category if any(f.category is c for f in findings)]
-    template = _ENVIRONMENT.get_template("review.html.j2")
+    template = environment("toolkit.review").get_template("review.html.j2")
     return template.render(
         review=review,
         locales=[summary.locale for summary in review.summaries],
