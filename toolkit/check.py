@@ -8,12 +8,11 @@ from pathlib import Path
 
 import toolkit.checks  # noqa: F401  (registers every check)
 from toolkit.checks import cache
-from toolkit.checks.analyse import UNREADABLE, Target, load_resource
-from toolkit.checks.engine import Options, Report, run
-from toolkit.checks.registry import RULES
+from toolkit.checks.analyse import Target, load_resource, unreadable
+from toolkit.checks.engine import Options, Report, report_order, run
 from toolkit.checks.targets import named_notes, path_targets, shown, workspace_targets
 from toolkit.errors import InputError
-from toolkit.model import Finding, Location, Severity
+from toolkit.model import Finding, Severity
 from toolkit.settings import find_root
 from toolkit.workspace import Workspace
 
@@ -64,11 +63,9 @@ def check(
         targets, view = workspace_targets(workspace, locales)
         targets, broken = _readable_resources(targets, workspace.settings.root, options)
         return _with_broken(run(targets, options, view), broken)
-    targets, broken = _readable_resources(
-        path_targets(paths, workspace), workspace.settings.root if workspace else None, options
-    )
-    report = _with_broken(run(targets, options), broken)
     root = workspace.settings.root if workspace else None
+    targets, broken = _readable_resources(path_targets(paths, workspace), root, options)
+    report = _with_broken(run(targets, options), broken)
     report.notes += [
         f"{shown(note, root)} is a note, not a source text: not checked"
         for note in named_notes(paths)
@@ -93,11 +90,7 @@ def _readable_resources(
             try:
                 _validate(name, path, options.use_cache)
             except InputError as error:
-                rule = RULES[UNREADABLE]
-                location = Location(shown(path, root), error.line)
-                broken[path] = Finding(
-                    rule.code, rule.name, rule.category, rule.severity, error.message, location
-                )
+                broken[path] = unreadable(error.message, shown(path, root), error.line)
     if not broken:
         return targets, []
     kept = [
@@ -117,7 +110,7 @@ def _validate(name: str, path: Path, use_cache: bool) -> None:
     try:
         data = path.read_bytes() if use_cache else None
     except OSError:
-        data = None  # reading it again says what is wrong, at its path
+        data = None  # not remembered: loading it raises the error, naming its path
     folder = cache.cache_dir()
     if data is None or not cache.known_readable(folder, name, data):
         load_resource(name, path)
@@ -127,10 +120,7 @@ def _validate(name: str, path: Path, use_cache: bool) -> None:
 
 def _with_broken(report: Report, broken: list[Finding]) -> Report:
     if broken:
-        report.findings = sorted(
-            [*report.findings, *broken],
-            key=lambda f: (f.location.path, f.location.line or 0, f.code),
-        )
+        report.findings = sorted([*report.findings, *broken], key=report_order)
         report.unreadable += len(broken)
         report.notes.append("checks needing an unreadable glossary or campaign record were skipped")
     return report

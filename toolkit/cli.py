@@ -333,7 +333,7 @@ def check_command(
     """
     from toolkit.check import check as run_check
     from toolkit.check import exit_status, open_workspace, options_from
-    from toolkit.report import render, repository_base
+    from toolkit.report import render
 
     root: Path | None = context.obj.get("root") if context.obj else None
     workspace = open_workspace(root, paths)
@@ -346,8 +346,8 @@ def check_command(
         jobs=jobs,
     )
     report = run_check(list(paths), workspace, options, locales)
-    base = repository_base(workspace.settings.root if workspace else Path.cwd())
-    click.echo(render(report, output, base=base), nl=False)
+    folder = workspace.settings.root if workspace else Path.cwd()
+    click.echo(render(report, output, folder=folder), nl=False)
     threshold = fail_on or (workspace.settings.fail_on if workspace else "error")
     raise SystemExit(exit_status(report, threshold))
 

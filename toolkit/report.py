@@ -22,14 +22,15 @@ _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.N
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 
 
-def render(report: Report, output: str, *, base: str = "") -> str:
+def render(report: Report, output: str, *, folder: Path | None = None) -> str:
     """The report in one of ``FORMATS``.
 
-    ``base`` is where the report's relative paths start within the repository (``campaign/``
-    for a workspace in a subfolder; see ``repository_base``): GitHub annotations and SARIF
-    results are placed against the repository root, so their paths start there.
+    ``folder`` is where the report's relative paths start (the workspace root, or the current
+    folder). GitHub annotations and SARIF results are placed against the repository's root, so
+    their paths start there (``campaign/locales/...`` for a workspace in a subfolder).
     """
-    if base and output in ("sarif", "github"):
+    base = repository_base(folder) if folder and output in ("sarif", "github") else ""
+    if base:
         report = replace(report, findings=[_rebased(f, base) for f in report.findings])
     return {"text": text, "json": as_json, "sarif": sarif, "github": github}[output](report)
 
@@ -55,8 +56,6 @@ def _rebased(finding: Finding, base: str) -> Finding:
         return finding
     moved = posixpath.normpath(base + path)
     return replace(finding, location=replace(finding.location, path=moved))
-
-
 
 
 def _where(finding: Finding) -> str:

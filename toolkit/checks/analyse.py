@@ -60,7 +60,7 @@ def analyse(target: Target, codes: frozenset[str]) -> FileResult:
             _analyse_source(target, rules, result, extra)
     except InputError as error:
         result.unreadable = True
-        result.findings.append(_finding(RULES[UNREADABLE], error.message, target.shown, error.line))
+        result.findings.append(unreadable(error.message, target.shown, error.line))
     return result
 
 
@@ -216,7 +216,7 @@ def _analyse_catalogue(
         text, locale = pair.msgstr, pair.locale
         for rule, check, on_text in single:
             found = check(text, locale) if on_text else check(pair)
-            if found:  # most checks return () when they find nothing: no loop to set up
+            if found:  # () from a check that found nothing: no loop to set up
                 for message in found:
                     findings.append(_pair_finding(rule, message, view, pair))
     for rule in rules:
@@ -256,12 +256,13 @@ def _analyse_source(
     result.entries = len(document.segments)
     result.keys = keys_digest((segment.context, segment.text) for segment in document.segments)
     text_rules = [
-        rule for rule in rules if rule.scope is Scope.TEXT and rule.applies_to(document.lang)
+        (rule, _bound(rule, extra))
+        for rule in rules
+        if rule.scope is Scope.TEXT and rule.applies_to(document.lang)
     ]
     for segment in document.segments:
-        for rule in text_rules:
-            given = _given(rule, extra)
-            for message in rule.function(segment.text, document.lang, **given):
+        for rule, function in text_rules:
+            for message in function(segment.text, document.lang):
                 finding = _finding(rule, message, target.shown, segment.line)
                 result.findings.append(
                     replace(
@@ -272,6 +273,11 @@ def _analyse_source(
                         msgctxt=segment.context,
                     )
                 )
+
+
+def unreadable(message: str, path: str, line: int | None) -> Finding:
+    """The F101 finding of a file that cannot be read, at the line where reading stopped."""
+    return _finding(RULES[UNREADABLE], message, path, line)
 
 
 def _finding(rule: Rule, message: str, path: str, line: int | None) -> Finding:

@@ -89,8 +89,13 @@ def run(targets: Sequence[Target], options: Options, view: WorkspaceView | None 
             f for f in workspace_findings(view, results, codes) if f.code in codes
         )
     report.findings = [f for f in report.findings if not _ignored_for_file(f, options)]
-    report.findings.sort(key=lambda f: (f.location.path, f.location.line or 0, f.code))
+    report.findings.sort(key=report_order)
     return report
+
+
+def report_order(finding: Finding) -> tuple[str, int, str]:
+    """Findings in report order: by path, line and code."""
+    return finding.location.path, finding.location.line or 0, finding.code
 
 
 def _analyse_all(

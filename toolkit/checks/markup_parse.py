@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -120,17 +121,22 @@ def _bare_references(prose: list[str], links: list[str]) -> None:
 
 def _reference_end(text: str) -> bool:
     """Whether ``text`` has a run of one or two "_" after which no word or "`" follows."""
-    end = len(text)
-    start = text.find("_")
+    for start, after in _underscore_runs(text):
+        follower = text[after] if after < len(text) else " "
+        if after - start <= 2 and not (follower.isalnum() or follower == "`"):
+            return True
+    return False
+
+
+def _underscore_runs(text: str) -> Iterator[tuple[int, int]]:
+    """Each run of "_" in ``text``: where it starts and where it ends (string methods only)."""
+    end, start = len(text), text.find("_")
     while start >= 0:
         after = start + 1
         while after < end and text[after] == "_":
             after += 1
-        follower = text[after] if after < end else " "
-        if after - start <= 2 and not (follower.isalnum() or follower == "`"):
-            return True
+        yield start, after
         start = text.find("_", after)
-    return False
 
 
 def simple(text: str) -> Inline | None:
@@ -170,17 +176,12 @@ def _may_open(outside: str) -> bool:
     (`name`_, `name`__: ``_REFERENCE_MARK`` escapes those).
     """
     end = len(outside)
-    start = outside.find("_")
-    while start >= 0:
-        after = start + 1
-        while after < end and outside[after] == "_":
-            after += 1
+    for start, after in _underscore_runs(outside):
         before = outside[start - 1] if start else " "
         if not before.isalnum() and (
             before != "`" or after - start > 2 or (after < end and outside[after].isalnum())
         ):
             return True
-        start = outside.find("_", after)
     return False
 
 

@@ -135,7 +135,7 @@ def edge_whitespace(pair: Pair) -> Iterable[str]:
 def _edges(pair: Pair, source_edges: bool) -> Iterator[str]:
     for translation in dict.fromkeys(pair.msgstr_plural or (pair.msgstr,)):
         if not (source_edges or translation[:1].isspace() or translation[-1:].isspace()):
-            continue  # no whitespace at either edge of either text (most): nothing differs
+            continue  # this form has no edge whitespace either: nothing differs
         stripped = translation.strip()
         if not stripped:
             continue
