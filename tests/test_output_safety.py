@@ -282,3 +282,14 @@ def test_build_reasons_quoting_a_translation_stay_on_their_line(workspace: Path)
     assert "M102" in stderr and "\\x1b[2K" in stderr
     assert "\x1b" not in stderr
     assert not any(line.startswith("::") for line in stderr.splitlines())
+
+
+def test_an_error_quoting_a_file_stays_on_its_line(workspace: Path) -> None:
+    """A command's one-line error may quote the file it could not read: its control characters
+    are shown (\\x1b), never sent to the terminal."""
+    catalogue = next(workspace.glob("locales/*/LC_MESSAGES/*.po"))
+    catalogue.write_text('msgid "a"\nmsg\x1b[2Kstr "b"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--root", str(workspace), "update"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "\x1b" not in result.stderr and "\\x1b[2K" in result.stderr

@@ -37,6 +37,8 @@ BAD = [
     pytest.param("wrap = -1\n", 1, "'wrap' must be a whole number", id="wrap-negative"),
     pytest.param('locales = "en"\n', 1, "'locales' must be a non-empty list", id="locales-string"),
     pytest.param('\nlocales = ["xx_Klingon"]\n', 2, "unknown locale", id="locale-unknown"),
+    # parse_locale alone reads "en./../x" as en (what follows the dot as an encoding).
+    pytest.param('locales = ["en./../x"]\n', 1, "has 'en./../x': write locales as ll", id="locale-path"),
     pytest.param("colour = 1\n", 1, "'colour' is unknown", id="unknown-key"),
     pytest.param("wrap = \n", 1, "invalid TOML", id="bad-toml"),
     pytest.param("source_dir = 3\n", 1, "'source_dir' must be a folder", id="path-not-string"),

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.errors import InputError
-from toolkit.locales import parse_locale
+from toolkit.locales import check_name, parse_locale
 from toolkit.tomlfile import read_toml
 
 DEFAULT_LOCALES = ("en", "zh_Hans", "zh_Hant")
@@ -140,8 +140,10 @@ def _validate(key: str, value: Any, path: Path | None) -> Any:
                 parse_locale(name)
             except ValueError as error:
                 raise fail(f"has {error}") from None
-            if not re.fullmatch(r"[A-Za-z]{2,3}(_[A-Za-z0-9]+)*", name):
-                raise fail(f"has {name!r}: write locales as ll or ll_Script or ll_TT")
+            try:
+                check_name(name)  # a folder name too: never '.', '/' or '..'
+            except ValueError:
+                raise fail(f"has {name!r}: write locales as ll or ll_Script or ll_TT") from None
         return value
     if key in _PATH_KEYS:
         if not isinstance(value, str) or not value:
