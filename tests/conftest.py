@@ -5,17 +5,30 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+
+from toolkit.glossary.conversions import remembered
 
 # Property tests that do not set their own number of examples: modest by default, so that the
 # suite stays fast in CI; HYPOTHESIS_PROFILE=long for a local soak of many more.
 settings.register_profile("ci", max_examples=40, deadline=None)
 settings.register_profile("long", max_examples=3000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The suite's own cache folder (results, OpenCC's conversions), never the user's: tests
+    that need theirs set ``ADVOCACY_CACHE_DIR`` again."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("ADVOCACY_CACHE_DIR", str(tmp_path_factory.mktemp("advocacy-cache")))
+    remembered.cache_clear()  # its folder is chosen on first use
+    yield
+    patch.undo()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

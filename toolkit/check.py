@@ -107,14 +107,14 @@ def _readable_resources(
 def _validate(name: str, path: Path, use_cache: bool) -> None:
     """Read a glossary or campaign record (kept for the checks run in this process), unless
     these very bytes were read well before: a save with nothing changed need not read them."""
+    folder = cache.cache_dir() if use_cache else None
     try:
-        data = path.read_bytes() if use_cache else None
+        data = path.read_bytes() if folder else None
     except OSError:
         data = None  # not remembered: loading it raises the error, naming its path
-    folder = cache.cache_dir()
-    if data is None or not cache.known_readable(folder, name, data):
+    if folder is None or data is None or not cache.known_readable(folder, name, data):
         load_resource(name, path)
-        if data is not None:
+        if folder is not None and data is not None:
             cache.remember_readable(folder, name, data)
 
 

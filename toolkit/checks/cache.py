@@ -5,25 +5,16 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
 from toolkit import __version__
+from toolkit.cachedir import cache_dir as cache_dir  # where callers of this module find it
 from toolkit.checks.analyse import FileResult, Target
 from toolkit.checks.suppress import Suppression
 from toolkit.fsutil import write_if_changed
 from toolkit.model import Category, Finding, Location, Severity
-
-
-def cache_dir() -> Path:
-    """``$ADVOCACY_CACHE_DIR``, else ``$XDG_CACHE_HOME/advocacy-toolkit``, else ``~/.cache/...``."""
-    explicit = os.environ.get("ADVOCACY_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "advocacy-toolkit" / "check"
 
 
 @lru_cache(maxsize=1)

@@ -106,7 +106,7 @@ def _analyse_all(
     pending: list[tuple[int, Target, str | None]] = []
     for index, target in enumerate(targets):
         name = None
-        if options.use_cache:
+        if options.use_cache and folder is not None:
             try:
                 name = cache.key(target, codes, target.path.read_bytes())
             except OSError:
@@ -135,12 +135,12 @@ def _keep(
     pending: list[tuple[int, Target, str | None]],
     fresh: Iterable[FileResult],
     results: dict[int, FileResult],
-    folder: Path,
+    folder: Path | None,
 ) -> None:
     """Each new result in its place, and in the cache when it has a key."""
     for (index, _, name), result in zip(pending, fresh, strict=True):
         results[index] = result
-        if name and not result.unreadable:
+        if name and folder and not result.unreadable:
             cache.store(folder, name, result)
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from functools import cache
 from pathlib import Path
 
 import opencc
 
+from toolkit.cachedir import cache_dir
 from toolkit.fsutil import write_if_changed
 
 
@@ -50,8 +50,9 @@ class Conversions:
 @cache
 def remembered() -> Conversions:
     """The conversions of this process, starting from those earlier runs kept."""
-    version = getattr(opencc, "__version__", None)
-    return Conversions(_folder() / f"opencc-{version}.json" if version else None)
+    version, folder = getattr(opencc, "__version__", None), cache_dir()
+    kept = folder / "glossary" / f"opencc-{version}.json" if version and folder else None
+    return Conversions(kept)
 
 
 def convert(config: str, text: str) -> str:
@@ -62,17 +63,6 @@ def convert(config: str, text: str) -> str:
 @cache
 def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
-
-
-def _folder() -> Path:
-    """Beside ``advocacy check``'s cached results: ``toolkit.checks.cache.cache_dir``, whose rule
-    this repeats because importing that module loads every check, which reading a glossary for
-    ``convert`` or ``extract`` must not pay."""
-    explicit = os.environ.get("ADVOCACY_CACHE_DIR")
-    if explicit:
-        return Path(explicit) / "glossary"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "advocacy-toolkit" / "check" / "glossary"
 
 
 def _read(path: Path) -> dict[str, dict[str, str]]:
