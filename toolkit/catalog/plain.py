@@ -61,6 +61,8 @@ def read_plain(text: str, path: Path) -> Catalogue | None:
     are matched whole; a text they do not fit is read again a line at a time. Both refuse
     every comment line the full reader rewrites for polib (no other test needed first).
     """
+    if text.startswith(("#~", "#|")) or "\n#~" in text or "\n#|" in text:
+        return None  # obsolete entries or previous strings (update writes both): neither reads them
     catalogue = _read(text, path, _read_strings)
     return catalogue if catalogue is not None else _read(text, path, _read_lines)
 
@@ -285,14 +287,23 @@ def _comment_line(
     elif symbol == "gc":
         parser._comment("comment", _comment_text(line, "#."))
     elif symbol == "oc":
-        for occurrence in stripped[3:].split():
-            where, at = occurrence.rsplit(":", 1) if ":" in occurrence else ("", "")
-            if not at.isdigit():
-                where, at = occurrence, ""
-            entry.occurrences.append((where, at))
+        _add_places(entry, stripped[3:])
     else:
-        entry.flags += [flag.strip() for flag in stripped[3:].split(",")]
+        _add_flags(entry, stripped[3:])
     return entry, symbol
+
+
+def _add_places(entry: polib.POEntry, references: str) -> None:
+    """The references of a `#:` line (``file:line``, or a name alone), as polib reads them."""
+    for occurrence in references.split():
+        where, at = occurrence.rsplit(":", 1) if ":" in occurrence else ("", "")
+        if not at.isdigit():
+            where, at = occurrence, ""
+        entry.occurrences.append((where, at))
+
+
+def _add_flags(entry: polib.POEntry, flags: str) -> None:
+    entry.flags += [flag.strip() for flag in flags.split(",")]
 
 
 def _places_and_flags(entry: polib.POEntry, comments: str) -> str:
@@ -304,14 +315,10 @@ def _places_and_flags(entry: polib.POEntry, comments: str) -> str:
         if stripped[2:3] != " ":
             raise _NotPlain
         if line[1] == ":":
-            for occurrence in stripped[3:].split():
-                where, at = occurrence.rsplit(":", 1) if ":" in occurrence else ("", "")
-                if not at.isdigit():
-                    where, at = occurrence, ""
-                entry.occurrences.append((where, at))
+            _add_places(entry, stripped[3:])
             symbol = "oc"
         else:
-            entry.flags += [flag.strip() for flag in stripped[3:].split(",")]
+            _add_flags(entry, stripped[3:])
             symbol = "fl"
     return symbol
 
@@ -393,19 +400,12 @@ def _new_entry(line: int) -> polib.POEntry:
 
 
 def _take_metadata(instance: Catalogue, blanks: list[polib.POEntry]) -> None:
-    """The header entry out of the entries and into ``metadata``, as polib's parser does
-    (``blanks``: the entries with an empty msgid, where polib's ``find("")`` looks)."""
+    """The header entry out of the entries, as polib's parser does (``blanks``: the entries with
+    an empty msgid, where polib's ``find("")`` looks); ``_Parser.finish`` reads its fields into
+    ``metadata``, as for the full reader."""
     if len(blanks) > 1:
         raise _NotPlain  # polib picks one of them: its choice is its own to make
     header = blanks[0] if blanks else None
     if header:
         instance.remove(header)
         instance.metadata_is_fuzzy = header.flags  # type: ignore[assignment]  # as polib does
-        key = None
-        for line in header.msgstr.splitlines():
-            try:
-                key, value = line.split(":", 1)
-                instance.metadata[key] = value.strip()
-            except (ValueError, KeyError):
-                if key is not None:
-                    instance.metadata[key] += "\n" + line.strip()
