@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit.semantic.datepatterns import patterns, weekday_patterns
-from toolkit.semantic.datewords import alternation, branches, date_words
+from toolkit.semantic.datewords import date_words
+from toolkit.semantic.numerals import alternation, branches
 
 LOCALES = ("en", "zh_CN", "zh_TW", "fr", "de", "es")
 

@@ -14,10 +14,9 @@ from toolkit.semantic.datewords import (
     DAY_SUFFIX,
     JOINERS,
     DateWords,
-    alternation,
-    branches,
     date_words,
 )
+from toolkit.semantic.numerals import alternation, branches
 
 _S = r"[ \u00a0]?"  # Chinese software translations put spaces around digits: 2021 年 9 月 19 日
 # Not inside a longer number (written in digits or Chinese numerals): 12019年, 第十一月.
