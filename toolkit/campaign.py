@@ -12,8 +12,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from toolkit.errors import InputError
-from toolkit.glossary.conversions import remembered
-from toolkit.glossary.load import TRADITIONAL_CONFIGS
+from toolkit.glossary.conversions import other_script, remembered
 from toolkit.locales import canonical, parse_locale
 from toolkit.tomlfile import read_toml
 
@@ -221,35 +220,12 @@ def _fact(key: str, value: dict[str, Any], path: Path, text: str) -> Fact:
         raise InputError(path, line, f"fact {key!r}: {what}, a whole number")
     if "signals" not in value:
         raise InputError(path, line, f"fact {key!r} has no signals: add signals.<locale>")
-    signals = _other_script(_by_locale(value["signals"], f"fact {key!r} signals", path, line))
-    subject = _other_script(
+    signals = other_script(_by_locale(value["signals"], f"fact {key!r} signals", path, line))
+    subject = other_script(
         _by_locale(value.get("subject", {}), f"fact {key!r} subject", path, line)
     )
     assert isinstance(amount, (dt.date, int))
     return Fact(key, kind, amount, signals, subject, line or 0)
-
-
-def _other_script(forms: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-    """Traditional words from Simplified ones with OpenCC when not given, and the reverse.
-
-    As in the glossary: every Traditional standard's form is taken (generic, Taiwan, Hong Kong),
-    since a signal is found, never written. Words given for a script are kept as they are.
-    """
-    result = dict(forms)
-    conversions = remembered()  # OpenCC's answers of earlier runs: its set-up is slow
-    if "zh_Hans" in forms and "zh_Hant" not in forms:
-        result["zh_Hant"] = tuple(
-            dict.fromkeys(
-                conversions.convert(config, word)
-                for word in forms["zh_Hans"]
-                for config in TRADITIONAL_CONFIGS
-            )
-        )
-    elif "zh_Hant" in forms and "zh_Hans" not in forms:
-        result["zh_Hans"] = tuple(
-            dict.fromkeys(conversions.convert("t2s", word) for word in forms["zh_Hant"])
-        )
-    return result
 
 
 def _line(text: str, dotted: str) -> int | None:

@@ -19,8 +19,8 @@ from toolkit.errors import InputError
 from toolkit.extract import SOURCE_LANGUAGE_HEADER
 from toolkit.fsutil import ChangedOnDisk, read_snapshot, write_if_changed
 from toolkit.glossary import Entry, Glossary, load_glossary
-from toolkit.glossary.load import TRADITIONAL_CONFIGS
-from toolkit.glossary.load import convert as convert_form
+from toolkit.glossary.conversions import TRADITIONAL_CONFIGS
+from toolkit.glossary.conversions import convert as convert_form
 from toolkit.glossary.model import has_cjk
 from toolkit.locales import check_name, parse_locale, plural_forms, same_language, script_of
 from toolkit.workspace import Workspace

@@ -8,7 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from toolkit.checks.registry import Scope, check
-from toolkit.glossary.load import convert
+from toolkit.glossary.conversions import convert
 from toolkit.glossary.model import Kind, has_cjk
 from toolkit.glossary.spelling import correction
 from toolkit.locales import parse_locale

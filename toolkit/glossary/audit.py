@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Protocol
 
 from toolkit.errors import InputError
-from toolkit.glossary.load import TRADITIONAL_CONFIGS, convert, read_glossary
+from toolkit.glossary.conversions import TRADITIONAL_CONFIGS, convert
+from toolkit.glossary.load import read_glossary
 from toolkit.glossary.model import Entry, Kind, has_cjk
 from toolkit.locales import canonical
 from toolkit.pinyin import matches_romanisation, name_pinyin

@@ -47,6 +47,33 @@ class Conversions:
             self._new = False
 
 
+# The Traditional forms a Simplified one may take: OpenCC's generic standard, and Taiwan's and
+# Hong Kong's, which differ in a few characters (爲/為, 鋭/銳); a zh_TW or zh_HK catalogue writes
+# its own, so each is an accepted form. The first is the canonical one.
+TRADITIONAL_CONFIGS = ("s2t", "s2tw", "s2hk")
+
+
+def other_script(forms: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """``forms`` (by locale) with the Traditional ones made from the Simplified with OpenCC when
+    not given (every standard's, see ``TRADITIONAL_CONFIGS``), or the Simplified from the
+    Traditional; forms given for a script are kept as they are."""
+    result = dict(forms)
+    conversions = remembered()
+    if "zh_Hans" in forms and "zh_Hant" not in forms:
+        result["zh_Hant"] = tuple(
+            dict.fromkeys(
+                conversions.convert(config, form)
+                for form in forms["zh_Hans"]
+                for config in TRADITIONAL_CONFIGS
+            )
+        )
+    elif "zh_Hant" in forms and "zh_Hans" not in forms:
+        result["zh_Hans"] = tuple(
+            dict.fromkeys(conversions.convert("t2s", form) for form in forms["zh_Hant"])
+        )
+    return result
+
+
 @cache
 def remembered() -> Conversions:
     """The conversions of this process, starting from those earlier runs kept."""

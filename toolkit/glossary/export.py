@@ -7,8 +7,8 @@ import io
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
+from toolkit.glossary.conversions import convert
 from toolkit.glossary.index import Glossary
-from toolkit.glossary.load import convert
 from toolkit.glossary.model import Entry, has_cjk
 from toolkit.locales import bcp47, script_of
 

@@ -9,8 +9,7 @@ from typing import Any
 from babel import Locale
 
 from toolkit.errors import InputError
-from toolkit.glossary.conversions import convert as convert  # other modules import it from here
-from toolkit.glossary.conversions import remembered
+from toolkit.glossary.conversions import other_script, remembered
 from toolkit.glossary.index import Glossary
 from toolkit.glossary.model import Entry, Kind, Status
 from toolkit.locales import canonical, parse_locale
@@ -19,10 +18,6 @@ from toolkit.tomlfile import parse_toml
 ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 KEYS = ("kind", "status", "source", "note", "forbidden", "romanisation", "hant_override")
 ROMANISATIONS = ("pinyin", "wade-giles", "cantonese", "other")
-# The Traditional forms a Simplified one may take: OpenCC's generic standard, and Taiwan's and
-# Hong Kong's, which differ in a few characters (爲/為, 鋭/銳); a zh_TW or zh_HK catalogue writes
-# its own, so each is an accepted form. The first is the canonical one.
-TRADITIONAL_CONFIGS = ("s2t", "s2tw", "s2hk")
 
 _SCRIPTS = frozenset(Locale("en").scripts)
 # A table header, [id]; an array of tables, [[id]], is no entry but is reported at its line.
@@ -186,24 +181,9 @@ def _forms(raw: Any, key: str, fail: Any) -> tuple[str, ...]:
 
 
 def _derive(forms: dict[str, tuple[str, ...]]) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
-    """Traditional forms from Simplified ones with OpenCC when not given, and the reverse."""
-    derived: set[str] = set()
-    result = dict(forms)
-    if "zh_Hans" in forms and "zh_Hant" not in forms:
-        result["zh_Hant"] = tuple(
-            dict.fromkeys(
-                remembered().convert(config, form)
-                for form in forms["zh_Hans"]
-                for config in TRADITIONAL_CONFIGS
-            )
-        )
-        derived.add("zh_Hant")
-    elif "zh_Hant" in forms and "zh_Hans" not in forms:
-        result["zh_Hans"] = tuple(
-            dict.fromkeys(remembered().convert("t2s", form) for form in forms["zh_Hant"])
-        )
-        derived.add("zh_Hans")
-    return result, frozenset(derived)
+    """Forms of the other Chinese script made with OpenCC when not given, and which they are."""
+    result = other_script(forms)
+    return result, frozenset(result.keys() - forms.keys())
 
 
 def duplicate_forms(entries: list[Entry], path: Path) -> list[InputError]:
