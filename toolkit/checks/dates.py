@@ -14,6 +14,7 @@ from toolkit.semantic.dates import (
     DateMention,
     Value,
     dates_in,
+    iso,
     months_named,
     weekday_beside,
     years_written,
@@ -80,7 +81,7 @@ def _mismatches(pair: Pair) -> Iterator[str]:
             continue
         seen.add(mention.points)
         if comparison.added:
-            instead = "; the translation has " + ", ".join(_shown(m) for m in comparison.added)
+            instead = "; the translation has " + ", ".join(m.shown() for m in comparison.added)
         elif not comparison.translation:
             instead = "; the translation has no date"
         else:
@@ -135,7 +136,7 @@ def _weekday_mismatches(
         actual = calendar.weekday(year, month, day)
         if actual != weekday:
             yield (
-                f"{name!r} beside {mention.text!r}: {_iso((year, month, day))} is a "
+                f"{name!r} beside {mention.text!r}: {iso((year, month, day))} is a "
                 f"{calendar.day_name[actual]}, not a {calendar.day_name[weekday]}"
             )
 
@@ -219,23 +220,7 @@ def _document(value: str | None) -> datetime.date | None:
         return None
 
 
-def _iso(value: Value) -> str:
-    """2024-06-14, 2024-06, 06-14, 2024, or "month 06" for a month alone."""
-    year, month, day = value
-    parts = [f"{year:04d}" if year is not None else None]
-    parts += [f"{month:02d}" if month is not None else None, f"{day:02d}" if day else None]
-    if year is None and day is None:
-        return f"month {month:02d}"
-    return "-".join(part for part in parts if part is not None)
-
-
-def _shown(mention: DateMention) -> str:
-    if mention.last is None:
-        return _iso(mention.first)
-    return f"{_iso(mention.first)} to {_iso(mention.last)}"
-
-
 def _written(mention: DateMention) -> str:
     """The date as written, with its value when the writing is not already that value."""
-    value = _shown(mention)
+    value = mention.shown()
     return mention.text if mention.text == value else f"{mention.text} ({value})"

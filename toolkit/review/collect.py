@@ -14,7 +14,7 @@ from toolkit.check import check, options_from
 from toolkit.errors import InputError
 from toolkit.glossary import Glossary, load_glossary
 from toolkit.locales import same_language
-from toolkit.model import Category, Document, Finding, Severity
+from toolkit.model import Category, Document, Finding
 from toolkit.review.model import (
     Cell,
     Column,
@@ -312,11 +312,9 @@ def _summaries(
                     seen.add(key)
                     counts[column.locale][row.cells[position].status] += 1
     categories: dict[str, dict[Category, int]] = defaultdict(lambda: defaultdict(int))
-    severities: dict[str, dict[Severity, int]] = defaultdict(lambda: defaultdict(int))
     for finding in findings:
         if finding.locale:
             categories[finding.locale][finding.category] += 1
-            severities[finding.locale][finding.severity] += 1
     named = set(counts) | set(categories) | {d.lang for d in documents}
     configured = [locale for locale in workspace.settings.locales if locale in named]
     ordered = configured + sorted(named - set(configured))
@@ -334,11 +332,6 @@ def _summaries(
                 category: categories[locale][category]
                 for category in Category
                 if categories[locale][category]
-            },
-            {
-                severity: severities[locale][severity]
-                for severity in Severity
-                if severities[locale][severity]
             },
         )
         for locale in ordered

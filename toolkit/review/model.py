@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from toolkit.model import Category, Finding, SegmentKind, Severity
+from toolkit.model import Category, Finding, SegmentKind
 
 FRONT_MATTER = "front-matter:"  # the msgctxt of a front matter value, before its key
 
@@ -113,7 +113,6 @@ class LocaleSummary:
     fuzzy: int
     untranslated: int
     by_category: dict[Category, int] = field(default_factory=dict)
-    by_severity: dict[Severity, int] = field(default_factory=dict)
 
     @property
     def total(self) -> int:

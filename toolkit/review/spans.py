@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from toolkit.checks.registry import RULES, Scope
 from toolkit.glossary import Glossary
 from toolkit.model import Category, Finding
-from toolkit.semantic.dates import DateMention, Value, find_dates
+from toolkit.semantic.dates import DateMention, find_dates, iso
 from toolkit.semantic.numbers import find_quantities
 
 ENTITIES = (Category.NAMES, Category.DATES, Category.NUMBERS)
@@ -107,20 +107,7 @@ def _candidates(
 def _date_keys(mention: DateMention) -> tuple[str, ...]:
     """A date as written and by value, as date messages write values (2024-06-14, 2024-06,
     06-14, month 06, and ranges as ``2024-03-14 to 2024-03-18``)."""
-    keys = [mention.text, iso(mention.first)]
-    if mention.last is not None:
-        keys.append(f"{iso(mention.first)} to {iso(mention.last)}")
-    return tuple(keys)
-
-
-def iso(value: Value) -> str:
-    """A date value as messages write it: 2024-06-14, 2024-06, 06-14, 2024, or month 06."""
-    year, month, day = value
-    if year is None and day is None:
-        return f"month {month:02d}" if month is not None else ""
-    parts = [f"{year:04d}" if year is not None else None]
-    parts += [f"{month:02d}" if month is not None else None, f"{day:02d}" if day else None]
-    return "-".join(part for part in parts if part is not None)
+    return tuple(dict.fromkeys((mention.text, iso(mention.first), mention.shown())))
 
 
 def _names(message: str, key: str) -> bool:

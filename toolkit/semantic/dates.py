@@ -35,6 +35,23 @@ class DateMention:
     def points(self) -> tuple[Value, ...]:
         return (self.first,) if self.last is None else (self.first, self.last)
 
+    def shown(self) -> str:
+        """The value as messages write it: ``2024-06-14``, or ``2024-03-14 to 2024-03-18``."""
+        if self.last is None:
+            return iso(self.first)
+        return f"{iso(self.first)} to {iso(self.last)}"
+
+
+def iso(value: Value) -> str:
+    """A date value as messages write it: 2024-06-14, 2024-06, 06-14, 2024, or "month 06" for a
+    month alone."""
+    year, month, day = value
+    if year is None and day is None:
+        return f"month {month:02d}" if month is not None else ""
+    parts = [f"{year:04d}" if year is not None else None]
+    parts += [f"{month:02d}" if month is not None else None, f"{day:02d}" if day else None]
+    return "-".join(part for part in parts if part is not None)
+
 
 # Full-width digits, slash, hyphen and full stop, as Chinese may write them (２０２１／９／１９):
 # one character each way, so spans found in the folded text hold in the original.
