@@ -12,7 +12,7 @@ import polib
 
 from toolkit.campaign import Campaign, load_campaign
 from toolkit.catalog.writer import format_catalog
-from toolkit.fsutil import write_if_changed
+from toolkit.fsutil import read_snapshot, write_if_changed
 from toolkit.glossary import Glossary, load_glossary
 from toolkit.glossary.hints import hints
 from toolkit.model import Document, Segment
@@ -132,8 +132,8 @@ def extract(
     glossary = load_glossary(settings.glossary) if settings.glossary.is_file() else None
     for document in documents:
         path = settings.template_path(document.id)
-        text, count = _template_text(document, settings, path, campaign, glossary)
-        planned.append((document, path, text, count, _differs(path, text)))
+        text, count, changed = _template_text(document, settings, path, campaign, glossary)
+        planned.append((document, path, text, count, changed))
     return [
         Extracted(document.id, path, count, write and write_if_changed(path, text), changed=changed)
         for document, path, text, count, changed in planned
@@ -146,31 +146,25 @@ def _template_text(
     path: Path,
     campaign: Campaign | None,
     glossary: Glossary | None,
-) -> tuple[str, int]:
-    """The template's text, keeping the old creation date when nothing else changed."""
-    old_text, old_date = _existing(path)
+) -> tuple[str, int, bool]:
+    """The template's text, keeping the old creation date when nothing else changed; its number
+    of entries; whether writing it changes the file (byte for byte, as ``write_if_changed``)."""
+    old = read_snapshot(path)
+    old_text, old_date = _existing(old)
     template = build_template(document, settings, old_date or now(), campaign, glossary)
     text = format_catalog(template, width=settings.wrap)
     if text != old_text:
         template.metadata["POT-Creation-Date"] = now()
         text = format_catalog(template, width=settings.wrap)
-    return text, len(template)
+    return text, len(template), old != text.encode("utf-8")
 
 
-def _differs(path: Path, text: str) -> bool:
-    """Whether writing ``text`` would change the file (byte for byte, as ``write_if_changed``)."""
-    try:
-        return path.read_bytes() != text.encode("utf-8")
-    except FileNotFoundError:
-        return True
-
-
-def _existing(path: Path) -> tuple[str | None, str | None]:
+def _existing(data: bytes | None) -> tuple[str | None, str | None]:
     """An existing template's text and creation date; a damaged one is simply made again."""
-    if not path.is_file():
+    if data is None:
         return None, None
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
     except UnicodeDecodeError:
         return None, None
     found = _CREATION_DATE.search(text)

@@ -51,7 +51,7 @@ def write_if_changed(
     Returns True when the file was written.
     """
     data = text.encode("utf-8") if isinstance(text, str) else text
-    current = _read(path)
+    current = read_snapshot(path)
     if current == data:
         return False
     if not isinstance(expected, _Unset) and current != expected:
@@ -67,7 +67,7 @@ def write_if_changed(
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, current_mode(path))
-        if not isinstance(expected, _Unset) and _read(path) != expected:
+        if not isinstance(expected, _Unset) and read_snapshot(path) != expected:
             raise ChangedOnDisk(path)
         os.replace(tmp, path)
     except BaseException:
@@ -79,7 +79,10 @@ def write_if_changed(
 def read_snapshot(path: Path) -> bytes | None:
     """The bytes of ``path`` now, or None when it does not exist: the ``expected`` of a later
     ``write_if_changed``."""
-    return _read(path)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
 
 
 def current_mode(path: Path) -> int:
@@ -139,10 +142,3 @@ def _stale(rest: str, entry: os.DirEntry[str]) -> bool:
     except PermissionError:
         return False  # alive, another user's
     return False
-
-
-def _read(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
