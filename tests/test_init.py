@@ -114,3 +114,13 @@ def test_init_on_a_file_is_refused(tmp_path: Path) -> None:
     assert "is a file" in err
     with pytest.raises(InputError, match="not a folder"):
         init_workspace(target)
+
+
+@pytest.mark.parametrize("name", ["source_texts", "locales"])
+def test_a_file_where_a_folder_goes_writes_nothing(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text("mine\n", encoding="utf-8")
+    code, out, err = run("init", str(tmp_path))
+    assert code == 2
+    assert err.strip().splitlines() == [f"{tmp_path / name}: exists and is not a folder"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == [name]  # nothing written
+    assert out == ""

@@ -33,6 +33,9 @@ def init_workspace(folder: Path) -> list[Path]:
     for path, _ in targets:
         if path.exists() or path.is_symlink():
             raise InputError(path, None, "already exists: advocacy init never overwrites a file")
+        for parent in path.relative_to(folder).parents:
+            if (folder / parent).exists() and not (folder / parent).is_dir():
+                raise InputError(folder / parent, None, "exists and is not a folder")
     written: list[Path] = []
     for path, text in targets:
         path.parent.mkdir(parents=True, exist_ok=True)
