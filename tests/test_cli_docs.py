@@ -128,9 +128,11 @@ def test_choice_copies_match_the_libraries() -> None:
     from toolkit import cli as module
     from toolkit.glossary.export import FORMATS as GLOSSARY_FORMATS
     from toolkit.report import FORMATS
+    from toolkit.review import EDITORS
 
     assert module.CHECK_FORMATS == FORMATS
     assert module.GLOSSARY_FORMATS == GLOSSARY_FORMATS
+    assert module.REPORT_EDITORS == EDITORS
 
 
 def test_command_line_starts_without_the_libraries() -> None:

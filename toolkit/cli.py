@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 # imported are copies, held equal to the libraries' own by tests/test_cli_docs.py.
 CHECK_FORMATS = ("text", "json", "sarif", "github")  # toolkit.report.FORMATS
 GLOSSARY_FORMATS = ("tbx", "csv")  # toolkit.glossary.export.FORMATS
+REPORT_EDITORS = ("file", "vscode")  # toolkit.review.EDITORS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -535,7 +536,7 @@ def build_command(
 @click.option("--document", "documents", multiple=True, help="Only this document id (repeatable).")
 @click.option(
     "--editor",
-    type=click.Choice(["file", "vscode"]),
+    type=click.Choice(REPORT_EDITORS),
     default="file",
     show_default=True,
     help="path:line links: relative file links, or vscode://file/ links that open the line.",
