@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -271,3 +272,55 @@ def test_a_glossary_broken_after_a_cached_run_is_reported(tmp_path: Path) -> Non
     status, out, _ = run("--root", str(workspace), "check", str(catalogue))
     assert status == 2
     assert "locales/glossary.toml:" in out and "F101" in out
+
+
+def _campaign(root: Path) -> Path:
+    """A workspace of the shipped sources with its templates and catalogues just made."""
+    shutil.copytree(ROOT / "source_texts", root / "source_texts")
+    (root / "locales").mkdir()
+    assert run("--root", str(root), "extract")[0] == 0
+    assert run("--root", str(root), "update")[0] == 0
+    return root
+
+
+def _add_paragraph(root: Path) -> None:
+    source = root / "source_texts" / "press-release-2023.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
+
+
+COMPLETENESS = [
+    pytest.param(lambda root: None, set(), id="all-made"),
+    pytest.param(
+        lambda root: (root / "locales/zh_Hant/LC_MESSAGES/press-release-2023.po").unlink(),
+        {("C103", "source_texts/press-release-2023.md")},
+        id="catalogue-missing",
+    ),
+    pytest.param(_add_paragraph, {("C104", "locales/press-release-2023.pot")}, id="source-changed"),
+    pytest.param(
+        lambda root: (_add_paragraph(root), run("--root", str(root), "extract")),
+        {
+            ("C105", "locales/zh_Hans/LC_MESSAGES/press-release-2023.po"),
+            ("C105", "locales/zh_Hant/LC_MESSAGES/press-release-2023.po"),
+        },
+        id="template-changed",
+    ),
+    pytest.param(
+        lambda root: (
+            _add_paragraph(root),
+            run("--root", str(root), "extract"),
+            run("--root", str(root), "update"),
+        ),
+        set(),
+        id="all-made-again",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "expected"), COMPLETENESS)
+def test_completeness_across_files(
+    tmp_path: Path, change: Callable[[Path], object], expected: set[tuple[str, str]]
+) -> None:
+    root = _campaign(tmp_path / "campaign")
+    change(root)
+    _, out, _ = run("--root", str(root), "check", "--format", "json", "--select", "C103,C104,C105")
+    assert {(f["code"], f["path"]) for f in json.loads(out)["findings"]} == expected

@@ -137,3 +137,29 @@ def test_drift_across_documents() -> None:
     ]
     same = list(RULES["K102"].function("zh_Hans", {"ua": ua, "ua2": ua}))
     assert same == []
+
+
+UA = view(pair(RELEASE, "立即无条件释放黄雪琴和王建兵；", "release", line=3),
+          pair("Huang was sentenced to five years.", "黄雪琴被判处五年。", None, line=9),
+          path="zh_Hans/ua.po")
+JS = view(pair(RELEASE, "立刻无条件地释放黄雪琴和王建兵；", "release", line=4),
+          pair("Huang was sentenced to five years.", "黄雪琴被判五年有期徒刑。", None, line=12),
+          path="zh_Hans/js.po")
+JS_ALIKE = view(pair(RELEASE, "立即无条件释放黄雪琴和王建兵。", "release", line=4),
+                pair("Huang was sentenced to five years.", "黄雪琴被判处五年", None, line=12),
+                path="zh_Hans/js.po")
+LOCALES = [
+    pytest.param("K101", {"js": JS, "ua": UA}, [("zh_Hans/ua.po", 3)], id="demand-drift"),
+    pytest.param("K101", {"js": UA, "ua": UA}, [], id="demand-alike"),
+    pytest.param("K101", {"js": JS_ALIKE, "ua": UA}, [], id="demand-alike-but-punctuation"),
+    pytest.param("K102", {"js": JS, "ua": UA}, [("zh_Hans/ua.po", 3), ("zh_Hans/ua.po", 9)],
+                 id="translation-drift"),
+    pytest.param("K102", {"js": UA, "ua": UA}, [], id="translated-alike"),
+    pytest.param("K102", {"js": JS_ALIKE, "ua": UA}, [], id="translated-alike-but-punctuation"),
+]
+
+
+@pytest.mark.parametrize(("code", "catalogues", "expected"), LOCALES)
+def test_locale_checks(code: str, catalogues: dict[str, CatalogueView], expected: list[tuple[str, int]]) -> None:
+    hits = RULES[code].function("zh_Hans", catalogues)
+    assert [(hit.path, hit.pair.line if hit.pair else None) for hit in hits] == expected
