@@ -13,11 +13,11 @@ import opencc
 import polib
 
 from toolkit.catalog.merge import merge_catalog
-from toolkit.catalog.reader import read_catalog
+from toolkit.catalog.reader import read_catalog, read_existing
 from toolkit.catalog.writer import format_catalog
 from toolkit.errors import InputError
 from toolkit.extract import SOURCE_LANGUAGE_HEADER
-from toolkit.fsutil import ChangedOnDisk, read_snapshot, write_if_changed
+from toolkit.fsutil import ChangedOnDisk, write_if_changed
 from toolkit.glossary import Entry, Glossary, load_glossary
 from toolkit.glossary.conversions import TRADITIONAL_CONFIGS
 from toolkit.glossary.conversions import convert as convert_form
@@ -262,16 +262,11 @@ def convert(
                 continue
             origin = read_catalog(source_path)
         target_path = settings.catalogue_path(document, target_locale)
-        snapshot = read_snapshot(target_path)  # before parsing: see update.update
-        target = (
-            read_catalog(target_path)
-            if snapshot is not None
-            else merge_catalog(
-                template,
-                None,
-                language=target_locale,
-                plural_forms=plural_forms(target_locale),
-            )
+        target, snapshot = read_existing(target_path) or (
+            merge_catalog(
+                template, None, language=target_locale, plural_forms=plural_forms(target_locale)
+            ),
+            None,
         )
         done, kept = convert_catalogue(origin, target, source_locale, config, phrases)
         planned.append(

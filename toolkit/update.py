@@ -6,10 +6,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from toolkit.catalog.merge import merge_catalog
-from toolkit.catalog.reader import read_catalog
+from toolkit.catalog.reader import read_existing
 from toolkit.catalog.writer import format_catalog
 from toolkit.extract import DOCUMENT_DATE_HEADER, SOURCE_LANGUAGE_HEADER
-from toolkit.fsutil import ChangedOnDisk, read_snapshot, write_if_changed
+from toolkit.fsutil import ChangedOnDisk, write_if_changed
 from toolkit.locales import plural_forms
 from toolkit.stats import count
 from toolkit.workspace import Workspace
@@ -45,10 +45,7 @@ def update(
     settings = workspace.settings
     planned: list[tuple[Updated, str, bytes | None]] = []
     for document, template, locale, path in workspace.catalogues(locales):
-        # The bytes are taken before parsing: a save in between shows as a conflict, never
-        # as an old reading written over the new file.
-        snapshot = read_snapshot(path)
-        old = read_catalog(path) if snapshot is not None else None
+        old, snapshot = read_existing(path) or (None, None)
         merged = merge_catalog(
             template, old, language=locale, plural_forms=plural_forms(locale), fuzzy=fuzzy
         )

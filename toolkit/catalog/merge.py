@@ -11,10 +11,10 @@ import polib
 from babel.core import Locale, UnknownLocaleError
 
 from toolkit.catalog.fuzzy import FuzzyIndex
-from toolkit.catalog.reader import BLANK_COMMENT, Catalogue, read_catalog
+from toolkit.catalog.reader import BLANK_COMMENT, Catalogue, read_catalog, read_existing
 from toolkit.catalog.writer import format_catalog
 from toolkit.errors import InputError
-from toolkit.fsutil import read_snapshot, write_if_changed
+from toolkit.fsutil import write_if_changed
 
 Key = tuple[str | None, str]
 
@@ -88,8 +88,7 @@ def update_file(
     not overwritten (``ChangedOnDisk``).
     """
     template = read_catalog(template_path)
-    snapshot = read_snapshot(po_path)  # before parsing: a save in between is a conflict
-    old = read_catalog(po_path) if snapshot is not None else None
+    old, snapshot = read_existing(po_path) or (None, None)
     merged = merge_catalog(template, old, language=language, plural_forms=plural_forms, fuzzy=fuzzy)
     text = format_catalog(merged, width=width)
     if old is not None:

@@ -68,6 +68,17 @@ def read_catalog(path: Path) -> polib.POFile:
     return parse_catalog(text, path)
 
 
+def read_existing(path: Path) -> tuple[polib.POFile, bytes] | None:
+    """The catalogue at ``path`` and the bytes it was read from, or None when there is no such
+    file: the ``expected`` of a later ``write_if_changed``, so that a save made after this
+    reading is a conflict, never an old reading written over the new file."""
+    try:
+        data = path.read_bytes()  # another error (a folder, no permission) names the path
+    except FileNotFoundError:
+        return None
+    return parse_catalog(decode_catalog(data, path), path), data
+
+
 def parse_catalog(text: str, path: Path) -> polib.POFile:
     """Parse catalogue ``text``; entries keep in ``linenum`` the line of their msgid keyword."""
     text = text.removeprefix("\ufeff")
