@@ -9,7 +9,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from toolkit.semantic import numerals_en
-from toolkit.semantic.dates import find_dates
+from toolkit.semantic.dates import dates_in
 from toolkit.semantic.grammar import Grammar, qualifies
 from toolkit.semantic.grammar import grammar as grammar_of
 from toolkit.semantic.numerals import (
@@ -244,7 +244,7 @@ def _mask(text: str, locale: str, grammar: Grammar) -> tuple[str, bool, bool]:
         return masked, False, False
     if not (figures if masked.isascii() else _DATE_HINT.search(masked)):
         return masked, figures, words
-    dates = find_dates(text, locale)
+    dates = dates_in(text, locale)
     for date in dates:
         masked = masked[: date.start] + "\0" * (date.end - date.start) + masked[date.end :]
     return (masked, *_readable(masked, grammar)) if dates else (masked, figures, words)
