@@ -76,6 +76,26 @@ def write_if_changed(
     return True
 
 
+def write_cache_file(path: Path, text: str) -> None:
+    """Write a cache file atomically (temporary file, then rename) but not flushed to disk.
+
+    A cache entry is worth less than the time ``fsync`` takes: after a crash it may be missing
+    or empty, and a cache reads such a file as absent.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(path)
+    fd, tmp = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def read_snapshot(path: Path) -> bytes | None:
     """The bytes of ``path`` now, or None when it does not exist: the ``expected`` of a later
     ``write_if_changed``."""

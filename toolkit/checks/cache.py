@@ -5,15 +5,15 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from toolkit import __version__
 from toolkit.cachedir import cache_dir as cache_dir  # where callers of this module find it
 from toolkit.checks.analyse import FileResult, Target
 from toolkit.checks.suppress import Suppression
-from toolkit.fsutil import write_if_changed
+from toolkit.fsutil import write_cache_file
 from toolkit.model import Category, Finding, Location, Severity
 
 
@@ -62,7 +62,7 @@ def known_readable(folder: Path, kind: str, data: bytes) -> bool:
 def remember_readable(folder: Path, kind: str, data: bytes) -> None:
     """Keep that these bytes read well: a save with nothing changed need not read them again."""
     with contextlib.suppress(OSError):
-        write_if_changed(_resource_marker(folder, kind, data), "")
+        write_cache_file(_resource_marker(folder, kind, data), "")
 
 
 def load(folder: Path, name: str) -> FileResult | None:
@@ -73,9 +73,9 @@ def load(folder: Path, name: str) -> FileResult | None:
         return FileResult(
             shown=raw["shown"],
             entries=raw["entries"],
-            findings=[_finding(item) for item in raw["findings"]],
+            findings=[_finding(*row) for row in raw["findings"]],
             suppressions=[
-                Suppression(s["line"], tuple(s["tokens"]), s["flag"]) for s in raw["suppressions"]
+                Suppression(line, tuple(tokens), flag) for line, tokens, flag in raw["suppressions"]
             ],
             unreadable=raw["unreadable"],
             keys=raw["keys"],
@@ -85,23 +85,66 @@ def load(folder: Path, name: str) -> FileResult | None:
 
 
 def store(folder: Path, name: str, result: FileResult) -> None:
-    """Keep a result; a cache that cannot be written is simply not used."""
+    """Keep a result; a cache that cannot be written is simply not used.
+
+    Each finding and suppression is a row of its fields in order (``dataclasses.asdict``
+    copies every value and names every field: five times the time, for nothing).
+    """
+    record = {
+        "shown": result.shown,
+        "entries": result.entries,
+        "findings": [_row(finding) for finding in result.findings],
+        "suppressions": [[s.line, s.tokens, s.flag] for s in result.suppressions],
+        "unreadable": result.unreadable,
+        "keys": result.keys,
+    }
     with contextlib.suppress(OSError):
-        write_if_changed(
-            folder / name[:2] / f"{name}.json", json.dumps(asdict(result), ensure_ascii=False)
-        )
+        write_cache_file(folder / name[:2] / f"{name}.json", json.dumps(record, ensure_ascii=False))
 
 
-def _finding(item: dict[str, object]) -> Finding:
-    location = item["location"]
-    source = item["source"]
-    assert isinstance(location, dict)
+def _row(finding: Finding) -> list[object]:
+    location, source = finding.location, finding.source
+    return [
+        finding.code,
+        finding.name,
+        finding.category.value,
+        finding.severity.value,
+        finding.message,
+        [location.path, location.line],
+        finding.document,
+        finding.locale,
+        finding.msgctxt,
+        finding.msgid,
+        finding.msgstr,
+        None if source is None else [source.path, source.line],
+    ]
+
+
+def _finding(
+    code: str,
+    name: str,
+    category: str,
+    severity: str,
+    message: str,
+    location: list[Any],
+    document: str | None,
+    locale: str | None,
+    msgctxt: str | None,
+    msgid: str | None,
+    msgstr: str | None,
+    source: list[Any] | None,
+) -> Finding:
     return Finding(
-        **{
-            **item,
-            "category": Category(str(item["category"])),
-            "severity": Severity(str(item["severity"])),
-            "location": Location(**location),
-            "source": Location(**source) if isinstance(source, dict) else None,
-        }  # type: ignore[arg-type]
+        code,
+        name,
+        Category(category),
+        Severity(severity),
+        message,
+        Location(*location),
+        document,
+        locale,
+        msgctxt,
+        msgid,
+        msgstr,
+        None if source is None else Location(*source),
     )

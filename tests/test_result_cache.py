@@ -1,0 +1,79 @@
+"""The result cache: a stored result reads back equal, and a broken entry reads as absent."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from toolkit.checks import cache
+from toolkit.checks.analyse import FileResult
+from toolkit.checks.suppress import Suppression
+from toolkit.fsutil import write_cache_file
+from toolkit.model import Category, Finding, Location, Severity
+
+FULL = Finding(
+    code="M102",
+    name="code-changed",
+    category=Category.MARKUP,
+    severity=Severity.ERROR,
+    message="code `len` of the source is missing or changed: copy it unchanged",
+    location=Location("locales/zh_Hans/LC_MESSAGES/a.po", 12),
+    document="a",
+    locale="zh_Hans",
+    msgctxt="heading",
+    msgid="Call `len`.\n",
+    msgstr="调用 `长度`。\n",
+    source=Location("source_texts/a.md", 3),
+)
+BARE = Finding(
+    code="F101",
+    name="unreadable",
+    category=Category.FORMAT,
+    severity=Severity.ERROR,
+    message='line 4: unterminated string "王建兵',
+    location=Location("b.po", None),
+)
+
+RESULTS = [
+    FileResult("empty.po"),
+    FileResult("b.po", entries=0, findings=[BARE], unreadable=True),
+    FileResult(
+        "a.po",
+        entries=7,
+        findings=[FULL, BARE],
+        suppressions=[Suppression(12, ("M102", "code-changed"), False), Suppression(3, (), True)],
+        keys="9f86d081884c7d65",
+    ),
+]
+
+
+@pytest.mark.parametrize("result", RESULTS, ids=[r.shown for r in RESULTS])
+def test_a_stored_result_reads_back_equal(tmp_path: Path, result: FileResult) -> None:
+    cache.store(tmp_path, "ab" + "0" * 62, result)
+    assert cache.load(tmp_path, "ab" + "0" * 62) == result
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["", "{", "[]", '{"shown": "a.po"}', '{"shown": "a.po", "entries": 1, "findings": [[1]], '
+     '"suppressions": [], "unreadable": false, "keys": null}'],
+)  # fmt: skip
+def test_a_broken_entry_reads_as_absent(tmp_path: Path, content: str) -> None:
+    """A cache entry cut short by a crash (it is not flushed to disk) or of an older layout."""
+    (tmp_path / "ab").mkdir()
+    (tmp_path / "ab" / f"ab{'0' * 62}.json").write_text(content, encoding="utf-8")
+    assert cache.load(tmp_path, "ab" + "0" * 62) is None
+
+
+def test_cache_file_written_whole_and_temporaries_of_dead_writers_removed(tmp_path: Path) -> None:
+    target = tmp_path / "sub" / "entry.json"
+    stale = tmp_path / "sub" / ".entry.json.999999999.x1y2.tmp"  # no process has that number
+    stale.parent.mkdir()
+    stale.write_text("half", encoding="utf-8")
+    write_cache_file(target, "黄雪琴")
+    assert target.read_text(encoding="utf-8") == "黄雪琴"
+    assert sorted(os.listdir(target.parent)) == ["entry.json"]
+    write_cache_file(target, "王建兵")
+    assert target.read_text(encoding="utf-8") == "王建兵"
