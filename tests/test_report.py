@@ -1,4 +1,4 @@
-"""SARIF output validated against the official SARIF 2.1.0 JSON schema."""
+"""SARIF output validated against the official SARIF 2.1.0 JSON schema; the JSON text written."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from toolkit.checks.engine import Report
 from toolkit.checks.registry import RULES
 from toolkit.model import Category, Finding, Location, Severity
-from toolkit.report import github, sarif
+from toolkit.report import dump_json, github, sarif
 
 # The SARIF SDK's own copy of the OASIS schema ships in its npm package for Linux.
 SCHEMA_PACKAGE = "@microsoft/sarif-multitool-linux@5.7.0"
@@ -75,3 +77,18 @@ def test_github_escapes_properties() -> None:
         "::error file=odd name%2C1.po,title=F101 unreadable::"
         "unterminated string, with a comma: and a colon"
     )
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**62), 2**62) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(_JSON)
+@example({"msgid": "\ud800 王建兵", "line": [None, True, 2**40]})
+def test_json_text_is_the_standard_librarys(payload: object) -> None:
+    """orjson writes reports; the text is json.dumps's to the byte (lone surrogates included,
+    which only the standard library writes)."""
+    assert dump_json(payload) == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
