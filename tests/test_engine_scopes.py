@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import polib
 import pytest
 from click.testing import CliRunner
 
 from toolkit.check import check
+from toolkit.checks.analyse import _pair, keys_digest
 from toolkit.checks.engine import Options
 from toolkit.checks.registry import RULES, Scope
 from toolkit.checks.registry import check as register
 from toolkit.cli import cli
-from toolkit.model import CatalogueView, Category, Hit, Severity
+from toolkit.model import CatalogueView, Category, Hit, Pair, Severity
 from toolkit.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -97,3 +100,51 @@ def test_a_rule_is_not_called_where_its_locale_cannot_apply(tmp_path: Path) -> N
         del RULES["Z903"]
     assert seen == ["zh_Hans"]
     assert [finding.locale for finding in report.findings] == ["zh_Hans"]
+
+
+_ENTRIES = [
+    polib.POEntry(msgid="Free them.", msgstr="释放他们。", linenum=7),
+    polib.POEntry(
+        msgid="one year", msgid_plural="%d years", msgstr_plural={1: "%d 年", 0: "%d 年"},
+        msgctxt="term", flags=["fuzzy", "c-format"], comment="demand: release",
+        tcomment="advocacy: ignore[Q101] counted", occurrences=[("a.md", "3"), ("b.md", "")],
+    ),
+    polib.POEntry(msgid="", msgstr=""),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("entry", _ENTRIES, ids=["plain", "plural", "header"])
+def test_a_pair_made_the_quick_way_is_the_dataclass(entry: polib.POEntry) -> None:
+    forms = entry.msgstr_plural
+    plural = tuple(forms[index] for index in sorted(forms)) if forms else ()
+    expected = Pair(
+        msgid=entry.msgid,
+        msgstr=plural[0] if plural else entry.msgstr,
+        locale="zh_Hans",
+        source_locale="en",
+        line=entry.linenum or 0,
+        msgctxt=entry.msgctxt,
+        msgid_plural=entry.msgid_plural or None,
+        msgstr_plural=plural,
+        flags=frozenset(entry.flags),
+        fuzzy=entry.fuzzy,
+        comment=entry.comment or "",
+        tcomment=entry.tcomment or "",
+        occurrences=tuple(entry.occurrences),
+        document_date="2024-09-09",
+    )
+    made = _pair(entry, "zh_Hans", "en", "2024-09-09")
+    assert made == expected
+    assert vars(made) == vars(expected)
+    assert hash(made) == hash(expected)
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [[], [(None, "a")], [("x", "b"), (None, "a"), ("", "a"), (None, "a"), ("", "王建兵")]],
+)
+def test_keys_digest_is_the_digest_of_each_key_in_order(keys: list[tuple[str | None, str]]) -> None:
+    digest = hashlib.sha256()
+    for context, msgid in sorted(set(keys), key=lambda key: (key[0] or "", key[1])):
+        digest.update(f"{context or ''}\x04{msgid}\x00".encode())
+    assert keys_digest(keys) == digest.hexdigest()[:16]
