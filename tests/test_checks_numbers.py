@@ -266,6 +266,11 @@ WRONG = [
         ["Q101"],
     ),
     ("They were detained in Guangzhou.", "他们在广州被关押了5个月。", "zh_Hans", "en", ["Q102"]),
+    # A unit after a hyphen, after several spaces, in capitals: past the quick test of units.
+    ("He faces a 5-year sentence.", "他面临五个月的刑期。", "zh_Hans", "en", ["Q101"]),
+    ("Wait 5  days.", "等待5个月。", "zh_Hans", "en", ["Q101"]),
+    ("It lasted 3 Weeks.", "持续了3个月。", "zh_Hans", "en", ["Q101"]),
+    ("The overhead is about 40 %.", "开销为40%。", "zh_Hans", "en", ["Q103"]),
     # Chinese sources, English translations.
     (
         "王建兵被判处三年零六个月。",

@@ -71,7 +71,7 @@ REWRITTEN = [
     (numerals_zh._VAGUE, numerals_zh._VAGUE.pattern.split(")", 1)[1]),
     *(
         (pattern, plain)
-        for (_, pattern), plain in zip(
+        for (_, _, pattern), plain in zip(
             numbers._NOT_PROSE,
             [
                 r"(?::[\w:.+-]+:)?(`+)(?!`)[\s\S]+?(?<!`)\1(?!`)",
@@ -215,6 +215,70 @@ def test_unit_quick_test_passes_what_it_guards(text: str) -> None:
         matched = rules.unit.match(text, end)
         if matched and any(matched.groupdict().values()):
             assert numbers._unit_next(text, end, rules), (text, end)
+
+
+ENGLISH_UNIT_PIECES = st.sampled_from(
+    [
+        *" \t-%5.,x\0",
+        *("years", "Year", "YRS", "yr", " old", "months", "weeks", "working", "days", "hours"),
+        *("hrs", "minutes", "mins", "seconds", "Secs", "\u017fecs", "people", "persons"),
+        *("individuals", "\u0130ndividuals", "NGOs", "organisations", "organizations"),
+        *("times", "anniversary", "anniversaries", "fold", "per", "cent", "percent", "the"),
+    ]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(ENGLISH_UNIT_PIECES, max_size=10).map("".join))
+def test_english_unit_quick_test_passes_what_it_guards(text: str) -> None:
+    """Where the English quick test sees no unit next (no "%", no unit's first two letters
+    after spaces or a hyphen), the unit expression names none."""
+    rules = grammar.grammar("en")
+    assert rules.unit is not None
+    for end in range(len(text) + 1):
+        matched = rules.unit.match(text, end)
+        if matched and any(matched.groupdict().values()):
+            assert numbers._unit_next(text, end, rules), (text, end)
+
+
+CHINESE_PIECES = st.sampled_from(
+    [
+        *" 0一二两兩三四五六七八九十百千万萬亿億半双雙单單对對个年月天上成数數几幾以计的",
+        *("进制", "十六进制", "一维", "三維", "一对", "表单", "分之", "百分之", "参数", "成千上万"),
+        *("一切", "之一", "第", "点", "周"),
+    ]
+)
+
+
+def _every_scan(text: str) -> list[numerals.Numeral]:
+    """``numerals_zh.read`` with every scan run, whatever characters it needs."""
+    work = numerals_zh._IDIOMS.sub(numerals_zh._blank, text)
+    found: list[numerals.Numeral] = []
+    for scan, _ in numerals_zh._SCANS:
+        new = list(scan(work))
+        found.extend(new)
+        for item in new:
+            work = work[: item.start] + "\0" * (item.end - item.start) + work[item.end :]
+    return found
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(CHINESE_PIECES, max_size=12).map("".join))
+def test_chinese_scans_skipped_find_nothing(text: str) -> None:
+    """A scan of Chinese numerals skipped for want of the characters it needs finds nothing."""
+    assert numerals_zh.read(text) == _every_scan(text)
+
+
+STANDARD_PIECES = st.sampled_from([*" \t-\n8aAX\0", "ISO", "RFC", "PEP", "Pep", "ÉT"])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(STANDARD_PIECES, max_size=10).map("".join))
+def test_standard_quick_test_passes_what_it_guards(text: str) -> None:
+    """A number the quick test does not take for a standard's is none the search finds."""
+    for start in range(len(text) + 1):
+        found = numbers._STANDARD.search(text, max(0, start - 12), start)
+        assert numbers._named(text, start) == bool(found), (text, start)
 
 
 AFTER_PIECES = st.sampled_from(

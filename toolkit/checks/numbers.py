@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from toolkit.checks.registry import Scope, check
 from toolkit.model import Category, Pair, Severity
-from toolkit.semantic.numbers import Quantity, find_quantities
+from toolkit.semantic.numbers import Quantity, quantities
 from toolkit.semantic.numerals import (
     FULL_WIDTH,
     Number,
@@ -64,68 +64,117 @@ class _Comparison:
 
 
 @check("Q101", "number-mismatch", Category.NUMBERS, Severity.ERROR, Scope.PAIR)
-def number_mismatch(pair: Pair) -> Iterator[str]:
+def number_mismatch(pair: Pair) -> Iterable[str]:
     """A number or quantity of the source is missing from the translation or has another value.
 
     Compared by value whatever the script: five = 五 = 5 = ５; durations as amounts, so three
     years and six months = 三年零六个月 = 3.5 years, and five months is not 五年.
     """
-    comparison = _compare(pair.msgid, pair.source_locale, pair.msgstr, pair.locale)
-    for quantity in comparison.missing:
-        instead = _instead(quantity, comparison.added)
-        has = f"; the translation has {instead}" if instead else " from the translation"
-        yield f"{quantity.shown()} of the source is missing{has}"
+    last, comparison = _LAST[0]
+    if last is not pair:
+        comparison = _remember(pair)
+    if not comparison.missing:
+        return ()  # most pairs: no generator to make and run through
+    return [
+        f"{quantity.shown()} of the source is missing{_has_instead(quantity, comparison.added)}"
+        for quantity in comparison.missing
+    ]
+
+
+def _has_instead(quantity: Quantity, added: list[Quantity]) -> str:
+    instead = _instead(quantity, added)
+    return f"; the translation has {instead}" if instead else " from the translation"
 
 
 @check("Q102", "number-added", Category.NUMBERS, Severity.WARNING, Scope.PAIR)
-def number_added(pair: Pair) -> Iterator[str]:
+def number_added(pair: Pair) -> Iterable[str]:
     """The translation has a number in figures, a duration or a percentage the source lacks.
 
     Number words a translation adds by style are left alone: 这两个 for "they", 一个 for "a",
     and a translator's note in brackets (即 Errno 4).
     """
-    comparison = _compare(pair.msgid, pair.source_locale, pair.msgstr, pair.locale)
-    if not comparison.missing:  # else Q101 already says what the translation has instead
-        for quantity in comparison.unasked:
-            yield f"the translation adds {quantity.shown()}, which the source does not have"
+    last, comparison = _LAST[0]
+    if last is not pair:
+        comparison = _remember(pair)
+    if comparison.missing or not comparison.unasked:  # Q101 says what the translation has
+        return ()
+    return [
+        f"the translation adds {quantity.shown()}, which the source does not have"
+        for quantity in comparison.unasked
+    ]
 
 
 @check("Q103", "qualifier-changed", Category.NUMBERS, Severity.WARNING, Scope.PAIR)
-def qualifier_changed(pair: Pair) -> Iterator[str]:
+def qualifier_changed(pair: Pair) -> Iterable[str]:
     """A number's qualifier is dropped or changed ("nearly 250 days" vs 250天).
 
     Qualifiers: nearly (近, 将近), about (约), more than (超过, 逾, 多), at least (至少), at most,
     less than (不到); an order of magnitude ("dozens of" = 数十) lost counts too.
     """
-    comparison = _compare(pair.msgid, pair.source_locale, pair.msgstr, pair.locale)
-    for source, translation in comparison.qualifiers:
-        if translation is None:
-            yield f"{source.shown()} of the source has no counterpart in the translation"
-        elif translation.qualifier is None:
-            yield f"the source says {source.shown()}; the translation has {translation.shown()}"
-        else:
-            yield f"the source says {source.shown()}; the translation {translation.shown()}"
+    last, comparison = _LAST[0]
+    if last is not pair:
+        comparison = _remember(pair)
+    qualifiers = comparison.qualifiers
+    if not qualifiers:
+        return ()
+    return [_qualifier_message(source, translation) for source, translation in qualifiers]
+
+
+def _qualifier_message(source: Quantity, translation: Quantity | None) -> str:
+    if translation is None:
+        return f"{source.shown()} of the source has no counterpart in the translation"
+    if translation.qualifier is None:
+        return f"the source says {source.shown()}; the translation has {translation.shown()}"
+    return f"the source says {source.shown()}; the translation {translation.shown()}"
 
 
 @check("Q104", "ordinal-mismatch", Category.NUMBERS, Severity.ERROR, Scope.PAIR)
-def ordinal_mismatch(pair: Pair) -> Iterator[str]:
+def ordinal_mismatch(pair: Pair) -> Iterable[str]:
     """An ordinal of the source is another in the translation ("second" vs 第三)."""
-    comparison = _compare(pair.msgid, pair.source_locale, pair.msgstr, pair.locale)
-    for source, translation in comparison.ordinals:
-        yield f"{source.shown()} of the source is {translation.shown()} in the translation"
+    last, comparison = _LAST[0]
+    if last is not pair:
+        comparison = _remember(pair)
+    ordinals = comparison.ordinals
+    if not ordinals:
+        return ()
+    return [
+        f"{source.shown()} of the source is {translation.shown()} in the translation"
+        for source, translation in ordinals
+    ]
 
 
 @check("Q105", "reference-number", Category.NUMBERS, Severity.WARNING, Scope.PAIR)
-def reference_number(pair: Pair) -> Iterator[str]:
+def reference_number(pair: Pair) -> Iterable[str]:
     """A list number or version number of the source is missing or changed in the translation."""
-    lost, added = _compare(pair.msgid, pair.source_locale, pair.msgstr, pair.locale).references
-    for quantity in lost:
-        instead = f"; the translation has {_listed(added)}" if added else " from the translation"
-        yield f"{quantity.shown()} of the source is missing{instead}"
+    last, comparison = _LAST[0]
+    if last is not pair:
+        comparison = _remember(pair)
+    lost, added = comparison.references
+    if not lost:
+        return ()
+    instead = f"; the translation has {_listed(added)}" if added else " from the translation"
+    return [f"{quantity.shown()} of the source is missing{instead}" for quantity in lost]
 
 
 # What most pairs compare to: nothing found either way (shared, never changed).
 _NOTHING = _Comparison()
+# The pair compared last, with its comparison: the five checks ask about each pair in turn,
+# and an identity test is cheaper than the cache's key of four strings (each check reads it
+# itself, no call: they run five times for every entry). One tuple, replaced whole; it holds
+# the pair, so no other object can take its id meanwhile.
+_LAST: list[tuple[Pair | None, _Comparison]] = [(None, _NOTHING)]
+
+
+def _remember(pair: Pair) -> _Comparison:
+    """The comparison of a pair the checks have not seen last, kept for the next checks."""
+    comparison = _compare(pair.msgid, pair.source_locale, pair.msgstr, pair.locale)
+    _LAST[0] = (pair, comparison)
+    return comparison
+
+
+@lru_cache(maxsize=64)
+def _english(locale: str) -> bool:
+    return locale.lower().startswith("en")
 
 
 @lru_cache(maxsize=4096)
@@ -135,67 +184,87 @@ def _compare(source: str, source_locale: str, translation: str, locale: str) -> 
     may_add = _may_add(translation, locale)
     if not (may_add or "第" in translation or _counts(source, source_locale)):
         return _NOTHING  # only weak words in the source ("one of", "both"): nothing to miss
-    left = find_quantities(source, source_locale)
+    left = quantities(source, source_locale)
     # Weak words ("one of", "both") are never missed, and a weak ordinal only matters against
     # another ordinal (第): without those, only a plain count the translation adds is news.
     answerable = any(not q.weak or (q.ordinal and "第" in translation) for q in left)
     if not answerable and not may_add:
         return _NOTHING
-    right = find_quantities(translation, locale)
+    right = quantities(translation, locale)
     if not left and not right:
         return _NOTHING
-    comparison = _Comparison()
-    comparison.references = _references(left, right)
-    left = [quantity for quantity in left if not quantity.reference]
-    right = [quantity for quantity in right if not quantity.reference]
+    return _answer(source, left, translation, right)
+
+
+def _answer(
+    source: str, left: tuple[Quantity, ...], translation: str, right: tuple[Quantity, ...]
+) -> _Comparison:
+    """How the quantities of each side answer the other's. Each step runs only on what it
+    can change (most pairs: every quantity matched, nothing lost or left over)."""
+    references = _references(left, right)
     # Strong quantities choose first, so that a weak "one" does not take the 1 a "1" needs.
     matched: list[tuple[Quantity, Quantity]] = []
-    unmatched = list(right)
+    unmatched = [quantity for quantity in right if not quantity.reference]
     lost: list[Quantity] = []
-    for quantity in sorted(left, key=lambda q: (q.weak, q.start)):
+    for quantity in sorted(
+        (quantity for quantity in left if not quantity.reference), key=lambda q: (q.weak, q.start)
+    ):
         answer = _best(quantity, unmatched)
         if answer is None:
             lost.append(quantity)
         else:
             matched.append((quantity, answer))
             unmatched.remove(answer)
-    lost, unmatched = _sum_durations(lost, unmatched)
-    lost = [q for q in lost if not _written_in(q, translation)]
+    if lost and unmatched:
+        lost, unmatched = _sum_durations(lost, unmatched)
+    if lost:
+        lost = [q for q in lost if not _written_in(q, translation)]
     if lost and _NONE.search(translation):  # "requires 0 arguments" = 无需参数 "needs no arguments"
         lost = [q for q in lost if q.value != 0]
-    unmatched = [q for q in unmatched if not _written_in(q, source)]
+    if unmatched:
+        unmatched = [q for q in unmatched if not _written_in(q, source)]
+    ordinals: list[tuple[Quantity, Quantity]] = []
     for quantity in [q for q in lost if q.ordinal]:
         other = next((q for q in unmatched if q.ordinal and not q.weak), None)
         if other is not None:
-            comparison.ordinals.append((quantity, other))
+            ordinals.append((quantity, other))
             lost.remove(quantity)
             unmatched.remove(other)
-    comparison.missing = [q for q in lost if not q.weak and not q.vague]
-    comparison.added = [q for q in unmatched if not q.weak and not q.vague]
-    comparison.unasked = [
-        q for q in comparison.added if _explicit(q) and not _bracketed(translation, q)
-    ]
-    comparison.qualifiers = [(q, None) for q in lost if q.vague] + [
-        (source_quantity, answer)
-        for source_quantity, answer in matched
+    added = [q for q in unmatched if not q.weak and not q.vague]
+    return _Comparison(
+        missing=[q for q in lost if not q.weak and not q.vague],
+        added=added,
+        unasked=[q for q in added if _explicit(q) and not _bracketed(translation, q)],
+        qualifiers=[(q, None) for q in lost if q.vague] + _requalified(matched),
+        ordinals=ordinals,
+        references=references,
+    )
+
+
+def _requalified(
+    matched: list[tuple[Quantity, Quantity]],
+) -> list[tuple[Quantity, Quantity | None]]:
+    """The matched quantities whose qualifiers differ."""
+    return [
+        (source, answer)
+        for source, answer in matched
         # "one" and 一 are too often "a" for their qualifiers to be compared; a qualifier the
         # translation adds is as often style (多达 31 种 for "31") as meaning.
-        if source_quantity.qualifier
-        and not (source_quantity.weak or answer.weak)
-        and not _same_qualifier(source_quantity.qualifier, answer.qualifier)
+        if source.qualifier
+        and not (source.weak or answer.weak)
+        and not _same_qualifier(source.qualifier, answer.qualifier)
     ]
-    return comparison
 
 
 def _counts(text: str, locale: str) -> bool:
-    english = locale.lower().startswith("en")
+    english = _english(locale)
     if text.isascii():  # no Chinese numeral, no full-width digit: the quick test of digits
         return has_digit(text) or (english and _COUNTS_WORDS.found_in(text))
     return bool(_COUNTS.search(text) or (english and _COUNTS_WORDS.found_in(text)))
 
 
 def _may_add(text: str, locale: str) -> bool:
-    english = locale.lower().startswith("en")
+    english = _english(locale)
     return bool(_MAY_ADD.search(text) or (english and _MAY_ADD_WORDS.search(text)))
 
 
@@ -260,21 +329,26 @@ def _same(left: Quantity, right: Quantity) -> bool:
     if left.vague != right.vague:
         # "thousands of seconds" = 千秒: an order of magnitude written as its round number.
         return left.value == right.value
-    if left.amount and right.amount:
-        if left.amount == right.amount:
+    left_amount, right_amount = left.amount, right.amount  # each worked out once
+    if left_amount and right_amount:
+        if left_amount == right_amount:
             return True
-    elif (left.amount and left.compound) or (right.amount and right.compound):
+    elif (left_amount and left.compound) or (right_amount and right.compound):
         return False
     elif left.value == right.value:
         return True
-    bound = _bound(left)
-    return bound is not None and bound == _bound(right)
+    bound = _bound(left, left_amount)
+    return bound is not None and bound == _bound(right, right_amount)
 
 
-def _bound(quantity: Quantity) -> tuple[str, Number] | None:
+def _bound(
+    quantity: Quantity, amount: tuple[str, Number] | None
+) -> tuple[str, Number] | None:
     """The least whole amount a bound allows: "two or more" = 多于1个 "more than one"."""
-    base, value = quantity.amount or ("", quantity.value)
-    if value.denominator != 1 or quantity.qualifier not in ("at least", "more than"):
+    if quantity.qualifier not in ("at least", "more than"):
+        return None
+    base, value = amount or ("", quantity.value)
+    if value.denominator != 1:
         return None
     return base, value + (quantity.qualifier == "more than")
 
@@ -282,8 +356,8 @@ def _bound(quantity: Quantity) -> tuple[str, Number] | None:
 def _best(quantity: Quantity, candidates: list[Quantity]) -> Quantity | None:
     """The candidate that answers ``quantity`` best: same unit and kind first."""
     fitting = [candidate for candidate in candidates if _same(quantity, candidate)]
-    if not fitting:
-        return None
+    if len(fitting) < 2:
+        return fitting[0] if fitting else None
     return min(
         fitting,
         key=lambda c: (
@@ -335,7 +409,7 @@ def _listed(quantities: list[Quantity]) -> str:
 
 
 def _references(
-    left: list[Quantity], right: list[Quantity]
+    left: tuple[Quantity, ...], right: tuple[Quantity, ...]
 ) -> tuple[list[Quantity], list[Quantity]]:
     """List and version numbers of the source not in the translation, and the reverse."""
 

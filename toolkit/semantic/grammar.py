@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from toolkit.semantic import numerals_en, numerals_zh
-from toolkit.semantic.numerals import Numeral
+from toolkit.semantic.numerals import Numeral, words
 
 
 def _anywhere(head: str) -> bool:
@@ -34,8 +34,9 @@ class Grammar:
     # The quick test of the text before a number (``window`` long): False when ``before``
     # cannot match there, which it would find out much more slowly.
     may_qualify: Callable[[str], bool] = _anywhere
-    # What a unit starts with, after one space or tab: no such character next, no unit.
-    unit_starts: frozenset[str] | None = None
+    # The quick test of ``unit`` at the end of a number (masked, end): False where no unit
+    # can follow, which the expression would find out more slowly.
+    unit_next: Callable[[str, int], bool] | None = None
     # What every match of ``after`` starts with (matched where it would be): the quick test.
     after_hint: re.Pattern[str] | None = None
 
@@ -56,6 +57,31 @@ def _may_qualify_english(head: str) -> bool:
     if not head.isascii() or head.endswith("\n"):
         return True
     return head.rstrip(" \t").lower().endswith(_ENDINGS)
+
+
+# The first two letters of each English unit (lowered), "per cent" and "working days"
+# included: a unit added to ``unit`` is added here.
+_UNIT_OPENINGS = frozenset(words("ye yr mo we wo da ho hr mi se pe in ng or ti an fo"))
+_UNIT_AHEAD = 12  # how far the quick test looks past the number
+
+
+def _unit_next_english(masked: str, end: int) -> bool:
+    """Whether an English unit may follow ``end``: "%" after any spaces, or a unit's first two
+    letters after spaces or a hyphen ("5 days", "5-year")."""
+    ahead = masked[end : end + _UNIT_AHEAD]
+    if ahead.startswith("-"):
+        opening = ahead[1:3]
+    else:
+        spaced = ahead.lstrip(" \t")
+        if spaced.startswith("%"):
+            return True
+        if len(spaced) == len(ahead):
+            return False  # a word needs a space or hyphen before it
+        opening = spaced[:2]
+    if len(opening) < 2:
+        return len(ahead) == _UNIT_AHEAD  # cut by the window, not by the end of the text
+    # re.IGNORECASE takes a few other letters for ASCII ones (the long s): those are searched.
+    return not opening.isascii() or opening.lower() in _UNIT_OPENINGS
 
 
 _ENGLISH = Grammar(
@@ -105,6 +131,7 @@ _ENGLISH = Grammar(
     join=re.compile(r"[ \t]*(?:,[ \t]*)?(?:and[ \t]+)?", re.IGNORECASE),
     hint=numerals_en.has_words,
     may_qualify=_may_qualify_english,
+    unit_next=_unit_next_english,
 )
 
 # 多 after a number is "more than" before a measure word or unit (二十多个, 三年多), not in
@@ -123,6 +150,22 @@ _QUALIFIER_WORDS = re.compile(
 _QUALIFIER_CHARACTERS = re.compile(
     "[近约約逾<≤>≥~≈将將接几幾差大至起下上最不小高多长長限超晚少低短早]"
 )
+
+
+# The first characters of the Chinese ``unit``'s words (more, measure, half, each unit): one
+# added there is added here.
+_UNIT_STARTS = frozenset(
+    "多余餘几幾个個半周週岁歲年月星礼禮天工小钟鐘分秒家非组組团團机機N人名次遍%倍进進"
+)
+
+
+def _unit_next_chinese(masked: str, end: int) -> bool:
+    """Whether a Chinese unit may follow ``end``: one of its first characters, after at most
+    one space or tab."""
+    following = masked[end : end + 1]
+    if following in (" ", "\t"):
+        following = masked[end + 1 : end + 2]
+    return following in _UNIT_STARTS
 
 
 def _may_qualify_chinese(head: str) -> bool:
@@ -212,9 +255,7 @@ _CHINESE = Grammar(
         "[ \t]*(?:[种種项項件条條类類版位][ \t]*)?"
         "(?:[多余餘出左上以之个個的下最或及和+到至]|[\u4e00-\u9fff]{1,4}[ \t]*[或及])"
     ),
-    # The first characters of ``unit``'s words (more, measure, half, each unit): one added
-    # there is added here.
-    unit_starts=frozenset("多余餘几幾个個半周週岁歲年月星礼禮天工小钟鐘分秒家非组組团團机機N人名次遍%倍进進"),
+    unit_next=_unit_next_chinese,
 )
 # "over", "about", "up to" are prepositions after a verb of motion, thought or counting and
 # after some nouns ("iterated over once", "a wrapper around two widgets", "emails about 404

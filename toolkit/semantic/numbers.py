@@ -61,12 +61,13 @@ class Quantity:
         return self.qualifier == "several"
 
     @property
-    def amount(self) -> tuple[str, Fraction] | None:
+    def amount(self) -> tuple[str, Number] | None:
         """A duration in its base unit (("month", 42) for three years and six months)."""
         if self.unit not in DURATIONS or self.ordinal:
             return None  # 第 1 天 "day 1" is a day, not an amount of days
         base, factor = DURATIONS[self.unit]
-        return base, Fraction(self.value) * factor
+        # An int for a whole value: equal to the Fraction it once was, and far quicker to make.
+        return base, self.value * factor
 
     def describe(self) -> str:
         """The value in words every reader follows: ``42 months``, ``2nd``, ``nearly 250 days``."""
@@ -119,8 +120,7 @@ def _ordinal(value: Number) -> str:
 
 _LATIN = re.compile("[A-Za-z]")
 _STANDARD = re.compile(r"\b[A-Z]{2,}[ \t-]*$")
-# What stands right before a number a standard names (or the newline ``$`` may stand before).
-_STANDARD_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ \t-\n")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # a set: "" is not in it
 _LISTED = re.compile(
     r"[ \t]*(?:[位个個种種项項][ \t]*)?(?:,[ \t]*)?(?:或|和|及|、|至|到|or|and|to)[ \t]*"
 )
@@ -132,33 +132,34 @@ _DATE_HINT = re.compile("[0-9零〇一二三四五六七八九十]")
 _GATE_CHARACTERS = re.compile("[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億半双雙单單]")
 _GATE_WORDS = WholeWords(numerals_en.WORDS | numerals_en.OTHER_WORDS)
 
-# What is not prose, each with the strings it needs (one of them): code spans and reST roles,
+# What is not prose, each with the string it needs, or another it may need instead ("" for
+# none; a flat row is a quicker loop than a tuple of needs): code spans and reST roles,
 # URLs, e-mail addresses, placeholders (%d, {0}, $1, <file>), HTML tags, clock times and
 # ratios (1:1), calls f(1, 2) and options (-O2). Each expression opens with the characters its
 # matches start with (a lookbehind comes after the first character it looks behind): a search
 # then skips to them instead of trying the expression at every position.
 _NOT_PROSE = tuple(
-    (needs, re.compile(pattern, re.MULTILINE))
-    for needs, pattern in (
+    (need, other, re.compile(pattern, re.MULTILINE))
+    for (need, other), pattern in (
         # A role's name or the first backtick, then the rest of the backticks (a first "`"
         # and \1); inside, runs of other characters and of other numbers of backticks.
         (
-            ("`",),
+            ("`", ""),
             r"[:`](?:(?<=:)[\w:.+-]+:`|(?<=`))(`*)(?!`)(?:[^`]++|(?!`\1(?!`))`++)+?`\1(?!`)",
         ),
         (("://", "www."), r"(?:https?|ftp|file)://\S+|www\.\S+"),
-        (("@",), r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+        (("@", ""), r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
         (
-            ("%",),
+            ("%", ""),
             r"%(?:\([^)\s]*\))?[-#0+']*(?:[0-9]+\$)?(?:[0-9]+|\*(?:[0-9]+\$)?)?"
             r"(?:\.(?:[0-9]+|\*(?:[0-9]+\$)?))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsaAp]"
             r"|%(?:[0-9]+\$)?<PRI\w+>",
         ),
         (("{", "$"), r"\{[^{}\s]*\}|\$\{?\w+\}?"),
-        (("<",), r"</?[A-Za-z][^<>\n]*>|<[^<>\s]{1,40}>"),
-        ((":",), r"[0-9](?<![0-9][0-9])[0-9]?:[0-9]{1,2}(?::[0-9]{2})?(?![0-9])"),
-        (("(",), r"\((?<=[A-Za-z0-9_]\()[^()\n]*\)"),
-        (("-",), r"-(?<![\w-]-)-?[A-Za-z][\w-]*(?:=\S*)?"),
+        (("<", ""), r"</?[A-Za-z][^<>\n]*>|<[^<>\s]{1,40}>"),
+        ((":", ""), r"[0-9](?<![0-9][0-9])[0-9]?:[0-9]{1,2}(?::[0-9]{2})?(?![0-9])"),
+        (("(", ""), r"\((?<=[A-Za-z0-9_]\()[^()\n]*\)"),
+        (("-", ""), r"-(?<![\w-]-)-?[A-Za-z][\w-]*(?:=\S*)?"),
     )
 )
 _SESSION = re.compile(
@@ -181,6 +182,11 @@ def find_quantities(text: str, locale: str) -> list[Quantity]:
     return list(_find(text, locale))
 
 
+def quantities(text: str, locale: str) -> tuple[Quantity, ...]:
+    """``find_quantities`` as a tuple, for callers that only read it: no copy."""
+    return _find(text, locale)
+
+
 @lru_cache(maxsize=16384)
 def _find(text: str, locale: str) -> tuple[Quantity, ...]:
     if not _may_read(text) or _session(text):
@@ -193,7 +199,8 @@ def _find(text: str, locale: str) -> tuple[Quantity, ...]:
     found = digit_numerals(masked, locale) if figures else []
     if words and grammar.words is not None:
         found.extend(grammar.words(masked))
-    found.sort(key=lambda item: (item.start, -item.end))
+    if len(found) > 1:  # most texts: one number or none, nothing to sort
+        found.sort(key=lambda item: (item.start, -item.end))
     quantities: list[Quantity] = []
     last_end = 0
     for numeral in found:
@@ -214,6 +221,8 @@ def _find(text: str, locale: str) -> tuple[Quantity, ...]:
             quantity = replace(quantity, qualifier=previous.qualifier)
         quantities.append(quantity)
         last_end = quantity.end
+    if len(quantities) < 2:
+        return tuple(quantities)  # nothing to join
     return tuple(_join_durations(text, quantities, grammar))
 
 
@@ -234,15 +243,14 @@ def _mask(text: str, locale: str, grammar: Grammar) -> tuple[str, bool, bool]:
     what is left has a figure and may have number words (``grammar.hint``): without either,
     there is nothing to read, and no need to look for dates."""
     masked = text
-    for needs, pattern in _NOT_PROSE:
-        for need in needs:  # a loop, not any(): this runs for every text read
-            if need in masked:
-                masked = pattern.sub(_blank, masked)
-                break
+    for need, other, pattern in _NOT_PROSE:
+        if need in masked or (other and other in masked):
+            masked = pattern.sub(_blank, masked)
     figures, words = _readable(masked, grammar)
     if not (figures or words):
         return masked, False, False
-    if not (figures if masked.isascii() else _DATE_HINT.search(masked)):
+    # A date has a digit or a Chinese numeral; an ASCII text has no numeral.
+    if not (figures or (not masked.isascii() and _DATE_HINT.search(masked))):
         return masked, figures, words
     dates = dates_in(text, locale)
     for date in dates:
@@ -271,14 +279,12 @@ def _quantity(text: str, masked: str, numeral: Numeral, grammar: Grammar) -> Qua
         end = scale.end()
     if grammar.date_after and not ordinal and grammar.date_after.match(masked, end):
         return None  # 9月, 19日: the date check's affair
-    # ISO 8601, RFC 2616, PEP 8: the number of a standard, followed by no unit of its own.
-    named = bool(
-        masked[start - 1 : start] in _STANDARD_LAST  # the quick test: "" at the start
-        and _STANDARD.search(masked, max(0, start - 12), start)
-    )
     matched = (
         grammar.unit.match(masked, end)
-        if grammar.unit and not (numeral.vague or named) and _unit_next(masked, end, grammar)
+        if grammar.unit
+        and not numeral.vague
+        and (grammar.unit_next is None or grammar.unit_next(masked, end))
+        and not _named(masked, start)
         else None
     )
     # An empty match (most numbers have no unit) names nothing: no need to ask its groups.
@@ -339,8 +345,8 @@ def _quantity(text: str, masked: str, numeral: Numeral, grammar: Grammar) -> Qua
         )
     )
     return _new_quantity(
-        start, end, text[start:end], number(value), unit, qualifier, ordinal,
-        weak and not reference, reference,
+        start, end, text[start:end], value if type(value) is int else number(value), unit,
+        qualifier, ordinal, weak and not reference, reference,
     )  # fmt: skip
 
 
@@ -355,22 +361,27 @@ def _new_quantity(
     through object.__setattr__, three times the cost of filling its __dict__ at once (the
     object is the same; tests/test_numbers.py compares the two)."""
     quantity = _new(Quantity)
-    quantity.__dict__.update(
-        start=start, end=end, text=text, value=value, unit=unit, qualifier=qualifier,
-        ordinal=ordinal, weak=weak, reference=reference, compound=False,
-    )  # fmt: skip
+    fields = quantity.__dict__  # filled in place: no dictionary of keywords to make first
+    fields["start"], fields["end"], fields["text"], fields["value"] = start, end, text, value
+    fields["unit"], fields["qualifier"], fields["ordinal"] = unit, qualifier, ordinal
+    fields["weak"], fields["reference"], fields["compound"] = weak, reference, False
     return quantity
 
 
 def _unit_next(masked: str, end: int, grammar: Grammar) -> bool:
-    """Whether a unit may follow ``end`` (the quick test of ``grammar.unit_starts``)."""
-    starts = grammar.unit_starts
-    if starts is None:
-        return True
-    following = masked[end : end + 1]
-    if following in (" ", "\t"):
-        following = masked[end + 1 : end + 2]
-    return following in starts
+    """Whether a unit may follow ``end`` (the quick test ``grammar.unit_next``)."""
+    return grammar.unit_next is None or grammar.unit_next(masked, end)
+
+
+def _named(masked: str, start: int) -> bool:
+    """Whether the number at ``start`` is a standard's (ISO 8601, RFC 2616, PEP 8), which is
+    followed by no unit of its own."""
+    # The quick test: _STANDARD's capitals, then only spaces, tabs, hyphens (and the newline
+    # ``$`` may stand before) up to the number.
+    head = masked[max(0, start - 12) : start]
+    return head.rstrip(" \t-\n")[-1:] in _CAPITALS and bool(
+        _STANDARD.search(masked, max(0, start - 12), start)
+    )
 
 
 def _qualifier(match: re.Match[str]) -> str:

@@ -223,14 +223,16 @@ def _runs(text: str) -> Iterator[Numeral]:
             yield Numeral(start, match.end(), value, weak=value == 1)
 
 
-# Each scan with the characters it needs (none: always run).
+# Each scan with the characters it needs (none: always run), the rarest that every match
+# has: a weak word has 对, 双, 进 (进制), 维 or 单, never 一 alone; an order of magnitude a
+# scale (数十, 成千上万); two numbers in a row a second digit from 二 to 九 (一两个).
 _SCANS: tuple[tuple[Callable[[str], Iterator[Numeral]], tuple[str, ...]], ...] = (
-    (_weak, tuple("一双雙单單进進维維")),
+    (_weak, tuple("对對双雙进進维維单單")),
     (_percents, ("百分之",)),
     (_fractions, ("分之",)),
-    (_vague, tuple("数數几幾上成")),
+    (_vague, tuple("十百千万萬亿億")),
     (_halves, ("半",)),
-    (_pairs, ()),
+    (_pairs, tuple("二两兩三四五六七八九")),
     (_runs, ()),
 )
 
