@@ -121,3 +121,24 @@ def test_split_code_pairs_runs_as_commonmark(text: str) -> None:
     assert pieces[::2] == expected[::3]
     assert pieces[1::2] == expected[2::3]
     assert ticks == [len(run) for run in expected[1::3]]
+
+
+# Texts each way of ``split_code`` reads: single backticks only, runs of two around code without
+# a backtick (with or without single ones between), and any other runs.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "`a` and `b` and `c",
+        "``a`` and ``b``",
+        "``a`` and ``b",
+        "``a`` `b` c `d` ``e``",
+        "`a ``b`` c`",
+        "``a`b`` and `c`",
+        "````a```` and ```b``` and ``c``",
+    ],
+)
+def test_split_code_pairs_runs_as_commonmark_in_each_way(text: str) -> None:
+    pieces, ticks = split_code(text)
+    expected = _CODE_SPAN.split(text)
+    assert (pieces[::2], pieces[1::2]) == (expected[::3], expected[2::3])
+    assert ticks == [len(run) for run in expected[1::3]]

@@ -12,13 +12,16 @@ def split_code(text: str) -> tuple[list[str], list[int]]:
     A run of backticks opens a span that the next run of its length closes; a run with none is
     text. String methods only: the regular expressions would cost ten times more.
     """
-    parts = text.split("`")
-    if len(parts) == 1:
-        return parts, []
     if "``" not in text:  # single backticks only: each closes the one before
+        parts = text.split("`")
         if len(parts) % 2 == 0:  # an odd number: the last one is text
             parts[-2:] = [f"{parts[-2]}`{parts[-1]}"]
         return parts, [1] * (len(parts) // 2)
+    if "```" not in text:
+        doubled = _one_or_two(text)
+        if doubled is not None:
+            return doubled
+    parts = text.split("`")
     # A part of the split that is not empty is text; "" between two backticks, a longer run.
     bounds = [0, *[index for index in range(1, len(parts) - 1) if parts[index]], len(parts) - 1]
     texts = [parts[index] for index in bounds]
@@ -26,6 +29,31 @@ def split_code(text: str) -> tuple[list[str], list[int]]:
     if len(runs) % 2 == 0 and runs[::2] == runs[1::2]:
         return texts, runs[::2]  # each run closed by the next (most texts)
     return _pair_runs(runs, texts)
+
+
+def _one_or_two(text: str) -> tuple[list[str], list[int]] | None:
+    """``split_code`` of a text whose runs of backticks each close the one before: runs of
+    two around code without a backtick, and an even number of single ones between (most
+    texts with a run of two: ``None`` and :func:`len`). None for any other text.
+    """
+    doubles = text.split("``")
+    if len(doubles) % 2 == 0:
+        return None
+    if text.count("`") == 2 * len(doubles) - 2:  # no single backtick (``None`` only)
+        return doubles, [2] * (len(doubles) // 2)
+    pieces = doubles[0].split("`")
+    if len(pieces) % 2 == 0:
+        return None
+    ticks = [1] * (len(pieces) // 2)
+    for index in range(1, len(doubles), 2):
+        code, singles = doubles[index], doubles[index + 1].split("`")
+        if "`" in code or len(singles) % 2 == 0:
+            return None
+        pieces.append(code)
+        pieces += singles
+        ticks.append(2)
+        ticks += [1] * (len(singles) // 2)
+    return pieces, ticks
 
 
 def _pair_runs(runs: list[int], texts: list[str]) -> tuple[list[str], list[int]]:

@@ -6,8 +6,9 @@ fast inline scan (``toolkit.checks.inline``): the same delimiters pair the same 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 
@@ -32,11 +33,17 @@ def flanking(src: str, start: int, end: int) -> tuple[bool, bool]:
     """
     last_char = src[start - 1] if start > 0 else " "
     next_char = src[end] if end < len(src) else " "
+    return _flanking(last_char, src[start], next_char)
+
+
+@lru_cache(maxsize=4096)
+def _flanking(last_char: str, marker: str, next_char: str) -> tuple[bool, bool]:
+    # Cached: the answer depends on three characters only, and texts repeat a few of them.
     last_punct, next_punct = _punctuation(last_char), _punctuation(next_char)
     last_space, next_space = isWhiteSpace(ord(last_char)), isWhiteSpace(ord(next_char))
     left = not (next_space or (next_punct and not (last_space or last_punct)))
     right = not (last_space or (last_punct and not (next_space or next_punct)))
-    if src[start] == "*":  # "*" may open or close inside a word
+    if marker == "*":  # "*" may open or close inside a word
         return left, right
     return left and (not right or last_punct), right and (not left or next_punct)
 
@@ -92,3 +99,28 @@ def balance(delimiters: list[Delimiter]) -> None:
             opener_index -= jumps[opener_index] + 1
         if new_bottom != -1:
             bottom[slot] = new_bottom
+
+
+def pairs(delimiters: list[Delimiter]) -> Iterator[tuple[int, int, bool]]:
+    """Each matched pair once balanced: its opener, its closer and whether it is strong.
+
+    markdown-it's emphasis ``postProcess``: two pairs nested right inside each other, of
+    adjacent markers, are one strong pair; its outer markers (``opener - 1`` and
+    ``closer + 1``) become empty text. Pairs come from the last opener back.
+    """
+    index = len(delimiters) - 1
+    while index >= 0:
+        start = delimiters[index]
+        if start.end == -1:
+            index -= 1
+            continue
+        end = delimiters[start.end]
+        strong = (
+            index > 0
+            and delimiters[index - 1].end == start.end + 1
+            and delimiters[index - 1].marker == start.marker
+            and delimiters[index - 1].token == start.token - 1
+            and delimiters[start.end + 1].token == end.token + 1
+        )
+        yield index, start.end, strong
+        index -= 2 if strong else 1

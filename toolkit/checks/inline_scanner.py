@@ -19,7 +19,7 @@ from markdown_it.rules_inline.entity import DIGITAL_RE, NAMED_RE
 from markdown_it.rules_inline.escape import _ESCAPED
 from markdown_it.rules_inline.html_inline import isLetter
 
-from toolkit.checks.delimiters import Delimiter, balance, flanking
+from toolkit.checks.delimiters import Delimiter, balance, flanking, pairs
 
 MARKDOWN = MarkdownIt("commonmark")
 
@@ -124,7 +124,7 @@ class Scanner:
                 self.push(Tok("softbreak"))
         else:
             self.push(Tok("softbreak"))
-        return _skip_spaces(self.src, pos + 1)
+        return skip_spaces(self.src, pos + 1)
 
     def escape(self, pos: int) -> int:
         """A backslash: an escaped character, a hard break before a line break, or itself."""
@@ -135,7 +135,7 @@ class Scanner:
         escaped = src[pos + 1]
         if escaped == "\n":
             self.push(Tok("hardbreak"))
-            return _skip_spaces(src, pos + 2)
+            return skip_spaces(src, pos + 2)
         if 0xD800 <= ord(escaped) <= 0xDFFF:
             raise GiveUp  # a lone surrogate: markdown-it pairs it, this scan does not
         content = escaped if escaped in _ESCAPED else "\\" + escaped
@@ -192,66 +192,88 @@ class Scanner:
         return self.autolink(pos) or self.html(pos) or self.literal(pos)
 
     def autolink(self, pos: int) -> int:
-        src, end = self.src, len(self.src)
-        close = pos
-        while True:
-            close += 1
-            if close >= end or src[close] == "<":
-                return 0
-            if src[close] == ">":
-                break
-        url = src[pos + 1 : close]
-        if AUTOLINK_RE.search(url) is not None:
-            full = MARKDOWN.normalizeLink(url)
-        elif EMAIL_RE.search(url) is not None:
-            full = MARKDOWN.normalizeLink("mailto:" + url)
-        else:
+        found = autolink_at(self.src, pos)
+        if found is None:
             return 0
-        if not MARKDOWN.validateLink(full):
-            return 0
-        self.push(Tok("link_open", "", "autolink", full))
-        self.push(Tok("text", MARKDOWN.normalizeLinkText(url)))
-        self.push(Tok("link_close", "", "autolink"))
-        return close + 1
+        for token in found[1]:
+            self.push(token)
+        return found[0]
 
     def html(self, pos: int) -> int:
-        src = self.src
-        if pos + 2 >= len(src):
+        tag = html_at(self.src, pos)
+        if tag is None:
             return 0
-        second = src[pos + 1]
-        if second not in ("!", "?", "/") and not isLetter(ord(second)):
-            return 0
-        if not _may_close(src, pos, second):
-            return 0
-        match = HTML_TAG_RE.match(src, pos)
-        if not match:
-            return 0
-        self.push(Tok("html_inline", match.group(0)))
-        return pos + len(match.group(0))
+        self.push(Tok("html_inline", tag))
+        return pos + len(tag)
 
     def entity(self, pos: int) -> int:
         """``&``: a character reference (``&amp;``, ``&#123;``), else the character itself."""
-        src = self.src
-        if pos + 1 >= len(src):
+        found = entity_at(self.src, pos)
+        if found is None:
             return self.literal(pos)
-        if src[pos + 1] == "#":
-            match = DIGITAL_RE.match(src, pos)
-            if match:
-                digits = match.group(1)
-                code = int(digits[1:], 16) if digits[0].lower() == "x" else int(digits, 10)
-                content = fromCodePoint(code if isValidEntityCode(code) else 0xFFFD)
-                self.push(Tok("text_special", content, match.group(0)))
-                return pos + len(match.group(0))
-        else:
-            match = NAMED_RE.match(src, pos)
-            if match and match.group(1) in entities:
-                self.push(Tok("text_special", entities[match.group(1)], match.group(0)))
-                return pos + len(match.group(0))
-        return self.literal(pos)
+        content, markup = found
+        self.push(Tok("text_special", content, markup))
+        return pos + len(markup)
 
     def literal(self, pos: int) -> int:
         self.pending += self.src[pos]
         return pos + 1
+
+
+def autolink_at(src: str, pos: int) -> tuple[int, list[Tok]] | None:
+    """The autolink that starts at ``pos`` (``<https://a.org>``): where it ends, its tokens."""
+    end = len(src)
+    close = pos
+    while True:
+        close += 1
+        if close >= end or src[close] == "<":
+            return None
+        if src[close] == ">":
+            break
+    url = src[pos + 1 : close]
+    if AUTOLINK_RE.search(url) is not None:
+        full = MARKDOWN.normalizeLink(url)
+    elif EMAIL_RE.search(url) is not None:
+        full = MARKDOWN.normalizeLink("mailto:" + url)
+    else:
+        return None
+    if not MARKDOWN.validateLink(full):
+        return None
+    return close + 1, [
+        Tok("link_open", "", "autolink", full),
+        Tok("text", MARKDOWN.normalizeLinkText(url)),
+        Tok("link_close", "", "autolink"),
+    ]
+
+
+def html_at(src: str, pos: int) -> str | None:
+    """The HTML tag (or comment, declaration...) that starts at ``pos``, as written."""
+    if pos + 2 >= len(src):
+        return None
+    second = src[pos + 1]
+    if second not in ("!", "?", "/") and not isLetter(ord(second)):
+        return None
+    if not _may_close(src, pos, second):
+        return None
+    match = HTML_TAG_RE.match(src, pos)
+    return match.group(0) if match else None
+
+
+def entity_at(src: str, pos: int) -> tuple[str, str] | None:
+    """The character reference that starts at ``pos``: the character, and the reference."""
+    if pos + 1 >= len(src):
+        return None
+    if src[pos + 1] == "#":
+        match = DIGITAL_RE.match(src, pos)
+        if match:
+            digits = match.group(1)
+            code = int(digits[1:], 16) if digits[0].lower() == "x" else int(digits, 10)
+            return fromCodePoint(code if isValidEntityCode(code) else 0xFFFD), match.group(0)
+    else:
+        match = NAMED_RE.match(src, pos)
+        if match and match.group(1) in entities:
+            return entities[match.group(1)], match.group(0)
+    return None
 
 
 def _may_close(src: str, pos: int, second: str) -> bool:
@@ -274,7 +296,7 @@ def _may_close(src: str, pos: int, second: str) -> bool:
     return src.rfind(">") >= pos + 2
 
 
-def _skip_spaces(src: str, pos: int) -> int:
+def skip_spaces(src: str, pos: int) -> int:
     while pos < len(src) and src[pos] in " \t":
         pos += 1
     return pos
@@ -287,29 +309,14 @@ def _last_runs(src: str) -> dict[int, int]:
 
 def _emphasis(tokens: list[Tok], delimiters: list[Delimiter]) -> None:
     """Turn matched delimiters into em/strong tokens (markdown-it's emphasis ``postProcess``)."""
-    index = len(delimiters) - 1
-    while index >= 0:
-        start = delimiters[index]
-        if start.end == -1:
-            index -= 1
-            continue
-        end = delimiters[start.end]
-        strong = (
-            index > 0
-            and delimiters[index - 1].end == start.end + 1
-            and delimiters[index - 1].marker == start.marker
-            and delimiters[index - 1].token == start.token - 1
-            and delimiters[start.end + 1].token == end.token + 1
-        )
-        kind = "strong" if strong else "em"
-        markup = start.marker * 2 if strong else start.marker
-        tokens[start.token] = Tok(f"{kind}_open", "", markup)
-        tokens[end.token] = Tok(f"{kind}_close", "", markup)
+    for opener, closer, strong in pairs(delimiters):
+        marker = delimiters[opener].marker
+        kind, markup = ("strong", marker * 2) if strong else ("em", marker)
+        tokens[delimiters[opener].token] = Tok(f"{kind}_open", "", markup)
+        tokens[delimiters[closer].token] = Tok(f"{kind}_close", "", markup)
         if strong:
-            tokens[delimiters[index - 1].token].content = ""
-            tokens[delimiters[start.end + 1].token].content = ""
-            index -= 1
-        index -= 1
+            tokens[delimiters[opener - 1].token].content = ""
+            tokens[delimiters[closer + 1].token].content = ""
 
 
 def _join_text(tokens: list[Tok]) -> list[Tok]:

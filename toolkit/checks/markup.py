@@ -100,19 +100,30 @@ def compare(
     source: Iterable[str],
     translation: Iterable[str],
     same: Callable[[str, str], bool] = eq,
-) -> Iterator[str]:
-    """One message per piece of the source missing from the translation, or added to it."""
+) -> list[str]:
+    """One message per piece of the source missing from the translation, or added to it.
+
+    A list, empty for most pairs: the engine sets up no loop for an empty result.
+    """
     lost, added = _missing(source, translation, same)
     has = "links to" if kind == "link target" else "has"
+    messages = []
     for item in lost:
         instead = f"; the translation {has} {_quoted(added)}" if added else " from the translation"
-        yield f"{kind} '{item}' of the source is missing{instead}: copy it unchanged"
+        messages.append(f"{kind} '{item}' of the source is missing{instead}: copy it unchanged")
     if added and not lost:
-        yield f"the translation adds {kind} {_quoted(added)}, which the source lacks: remove it"
+        messages.append(
+            f"the translation adds {kind} {_quoted(added)}, which the source lacks: remove it"
+        )
+    return messages
+
+
+# Each check returns () when it finds nothing (most pairs), its generator of messages only when
+# there is something to report: a generator made for every pair would cost more than the test.
 
 
 @check("M101", "emphasis-count", Category.MARKUP, Severity.WARNING, Scope.PAIR)
-def emphasis_count(pair: Pair) -> Iterator[str]:
+def emphasis_count(pair: Pair) -> Iterable[str]:
     """The translation has another number of emphasised or strong spans than the source.
 
     ``*x*`` and ``_x_`` are both emphasis, ``**x**`` and ``__x__`` both strong. A span may be
@@ -121,10 +132,16 @@ def emphasis_count(pair: Pair) -> Iterator[str]:
     """
     msgid, msgstr = pair.msgid, pair.msgstr
     if not ("*" in msgid or "_" in msgid or "*" in msgstr or "_" in msgstr):
-        return
+        return ()
     source, translation = parse(msgid).emphasis, parse(msgstr).emphasis
     if source == translation or _program_message(pair):
-        return  # the same spans; or a star there is a wildcard or a footnote, not markup
+        return ()  # the same spans; or a star there is a wildcard or a footnote, not markup
+    return _emphasis_messages(pair, source, translation)
+
+
+def _emphasis_messages(
+    pair: Pair, source: tuple[str, ...], translation: tuple[str, ...]
+) -> Iterator[str]:
     lost = [span for span in source if span not in translation]
     added = [span for span in translation if span not in source]
     for stars in (1, 2):
@@ -185,21 +202,23 @@ def _shown(spans: list[str]) -> str:
 
 
 @check("M102", "code-changed", Category.MARKUP, Severity.ERROR, Scope.PAIR)
-def code_changed(pair: Pair) -> Iterator[str]:
+def code_changed(pair: Pair) -> Iterable[str]:
     """A code span or a reST role target of the source is changed or missing in the translation.
 
     Code is copied, never translated: ``` ``None`` ```, `` :func:`len` ``. Only the target of
     `` :ref:`text <target>` `` is fixed, and prose roles (``:dfn:``, ``:guilabel:``) are free.
     """
     if not ("`" in pair.msgid or "`" in pair.msgstr):
-        return
+        return ()
     source, translation = parse(pair.msgid).code, parse(pair.msgstr).code
     if source == translation or _program_message(pair):
-        return  # the same code; or its backticks are quotation marks (`{name}'), not markup
+        return ()  # the same code; or its backticks are quotation marks (`{name}'), not markup
     lost, added = _missing(source, translation, _same_code)
-    for item in lost:
-        instead = f"; the translation has {_quoted(added)}" if added else ""
-        yield f"code {item} of the source is missing or changed{instead}: copy it unchanged"
+    instead = f"; the translation has {_quoted(added)}" if added else ""
+    return [
+        f"code {item} of the source is missing or changed{instead}: copy it unchanged"
+        for item in lost
+    ]
 
 
 def _program_message(pair: Pair) -> bool:
@@ -223,7 +242,7 @@ def _same_code(source: str, translation: str) -> bool:
 
 
 @check("M103", "link-target", Category.MARKUP, Severity.ERROR, Scope.PAIR)
-def link_target(pair: Pair) -> Iterator[str]:
+def link_target(pair: Pair) -> Iterable[str]:
     """A link target of the source is changed or missing in the translation.
 
     Compares Markdown links, autolinks and reST hyperlinks (`` `text <url>`_ ``): the link
@@ -234,19 +253,20 @@ def link_target(pair: Pair) -> Iterator[str]:
     if not ("`" in msgid or "_" in msgid or "[" in msgid or "<" in msgid) and not (
         "`" in msgstr or "_" in msgstr or "[" in msgstr or "<" in msgstr
     ):
-        return
+        return ()
     source, translation = parse(msgid).links, parse(msgstr).links
     if source == translation:
-        return
+        return ()
+    messages = []
     named, renamed = source.count(NAMED), translation.count(NAMED)
     if named != renamed:
-        yield (
+        messages.append(
             f"{named} reST reference(s) (`name`_, `text`__) in the source, {renamed} in the "
             "translation: keep every link"
         )
     source = tuple(link for link in source if link != NAMED)
     translation = tuple(link for link in translation if link != NAMED)
-    yield from compare("link target", source, translation, _same_page)
+    return messages + compare("link target", source, translation, _same_page)
 
 
 def _same_page(source: str, translation: str) -> bool:
@@ -261,20 +281,21 @@ def _same_page(source: str, translation: str) -> bool:
 
 
 @check("M104", "image-source", Category.MARKUP, Severity.ERROR, Scope.PAIR)
-def image_source(pair: Pair) -> Iterator[str]:
+def image_source(pair: Pair) -> Iterable[str]:
     """An image of the source (``![alt](src)``) is changed or missing in the translation."""
     if "![" in pair.msgid or "![" in pair.msgstr:
-        yield from compare("image", parse(pair.msgid).images, parse(pair.msgstr).images)
+        return compare("image", parse(pair.msgid).images, parse(pair.msgstr).images)
+    return ()
 
 
 @check("M105", "url-changed", Category.MARKUP, Severity.ERROR, Scope.PAIR)
-def url_changed(pair: Pair) -> Iterator[str]:
+def url_changed(pair: Pair) -> Iterable[str]:
     """A URL written in the text of the source is changed or missing in the translation."""
     msgid, msgstr = pair.msgid, pair.msgstr
     if not ("://" in msgid or "www." in msgid or "://" in msgstr or "www." in msgstr):
-        return
+        return ()
     source, translation = _urls(parse(pair.msgid).prose), _urls(parse(pair.msgstr).prose)
-    yield from compare("URL", source, translation, _same_page)
+    return compare("URL", source, translation, _same_page)
 
 
 def _urls(text: str) -> list[str]:
@@ -292,20 +313,21 @@ def _unlocalised(url: str) -> str:
 
 
 @check("M106", "email-changed", Category.MARKUP, Severity.ERROR, Scope.PAIR)
-def email_changed(pair: Pair) -> Iterator[str]:
+def email_changed(pair: Pair) -> Iterable[str]:
     """An e-mail address of the source is changed or missing in the translation."""
     if not ("@" in pair.msgid or "@" in pair.msgstr):
-        return
+        return ()
     source = _EMAIL.findall(parse(pair.msgid).prose)
     translation = _EMAIL.findall(parse(pair.msgstr).prose)
-    yield from compare("e-mail address", source, translation)
+    return compare("e-mail address", source, translation)
 
 
 @check("M107", "html-tags", Category.MARKUP, Severity.ERROR, Scope.PAIR)
-def html_tags(pair: Pair) -> Iterator[str]:
+def html_tags(pair: Pair) -> Iterable[str]:
     """The translation has another set of HTML tags than the source (``<b>``, ``<a href>``)."""
     if not ("<" in pair.msgid or "<" in pair.msgstr):
-        return
+        return ()
     source, translation = parse(pair.msgid).html, parse(pair.msgstr).html
-    if source != translation:  # else the same tags
-        yield from compare("HTML tag", _tags(source), _tags(translation))
+    if source == translation:
+        return ()  # the same tags
+    return compare("HTML tag", _tags(source), _tags(translation))

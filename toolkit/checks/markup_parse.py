@@ -45,12 +45,14 @@ def parse(text: str) -> Inline:
     """What the inline markup of ``text`` holds (cached: each check of a pair asks again)."""
     if not _MARKUP_START.search(text):
         return Inline((), (), (), (), (), text)
-    fast = simple(text)
+    split = split_code(text)
+    fast = simple(text, split[0])
     if fast is not None:
         return fast
     if "`_" in text:  # only there can a reST reference's underscores be
         text = _unmark_references(text)
-    children = tokens(text)
+        split = split_code(text)
+    children = tokens(text, split)
     emphasis: list[str] = []
     open_spans: list[list[str]] = []  # the words of each emphasis span not yet closed
     code: list[str] = []
@@ -139,21 +141,25 @@ def _underscore_runs(text: str) -> Iterator[tuple[int, int]]:
         start = text.find("_", after)
 
 
-def simple(text: str) -> Inline | None:
+def simple(text: str, pieces: list[str] | None = None) -> Inline | None:
     """The parse of a text that is code spans in plain text (most texts with markup), or None.
 
     Outside its code spans such a text has no character that starts a construct: no emphasis
     marker that can open (``snake_case`` cannot), no HTML, entity, escape, link or line break.
     Its tokens are then the code spans and the text between them, read here without a scan.
     String methods only: a regular expression costs ten times more on each character.
+    ``pieces`` is ``split_code(text)[0]`` when the caller has it already.
     """
     if "\\" in text or "\r" in text or "\0" in text or "](" in text:
         return None
-    pieces = split_code(text)[0]  # [text, code, text, code, ..., text]
-    outside = "`".join(pieces[::2])  # "`" where a code span was
+    if pieces is None:
+        pieces = split_code(text)[0]  # [text, code, text, code, ..., text]
+    gaps = pieces[::2]
+    outside = "`".join(gaps)  # "`" where a code span was
     if "*" in outside or "<" in outside or "&" in outside or "\n" in outside:
         return None
-    if "_" in outside and _may_open(outside):
+    underscore = "_" in outside
+    if underscore and _may_open(outside):
         return None
     if "`_" in text and any(_REFERENCE_MARK.search(f"`{code}") for code in pieces[1::2]):
         return None  # code that the reference marks' escapes would change (`_`)
@@ -163,8 +169,8 @@ def simple(text: str) -> Inline | None:
     # side of a span is the token before it and the token after it, or nothing.
     for index in range(1, len(pieces), 2):
         _code(pieces[index - 1], pieces[index], pieces[index + 1], code, links)
-    prose = [piece for piece in pieces[::2] if piece]
-    if "_" in outside:
+    prose = list(filter(None, gaps))
+    if underscore:
         _bare_references(prose, links)
     return Inline((), tuple(dict.fromkeys(code)), tuple(links), (), (), "\n".join(prose))
 

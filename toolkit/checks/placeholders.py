@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from toolkit.checks.codespans import split_code
 from toolkit.checks.markup import compare
@@ -31,7 +31,7 @@ _BRACE_CLEAR = re.compile(r"(?<!\{)\{(?:[A-Za-z_]\w*|\d+)(?:![rsa])?(?::[^{}\s]*
 
 
 @check("M108", "printf-placeholders", Category.MARKUP, Severity.ERROR, Scope.PAIR)
-def printf_placeholders(pair: Pair) -> Iterator[str]:
+def printf_placeholders(pair: Pair) -> Iterable[str]:
     """A printf placeholder (``%s``, ``%(name)s``, ``%d``) is lost, added or reordered.
 
     With a ``c-format`` or ``python-format`` flag every conversion counts; without one only the
@@ -41,14 +41,23 @@ def printf_placeholders(pair: Pair) -> Iterator[str]:
     to the plural msgid (the only form, in a language of one form).
     """
     if not _mentions(pair, "%") or not _NOT_PRINTF.isdisjoint(pair.flags):
-        return
+        return ()  # most pairs (a check returns () for no finding: no generator to run)
     flagged = not _PRINTF_FLAGS.isdisjoint(pair.flags)
     if not flagged and _STRFTIME.search(pair.msgid):
-        return
+        return ()
+    return _printf_messages(pair, flagged)
+
+
+def _printf_messages(pair: Pair, flagged: bool) -> Iterator[str]:
     for original, text in _forms(pair):
         source, found = _arguments(original, flagged), _arguments(text, flagged)
-        if Counter(source) == Counter(found) or (
-            not flagged and Counter(_arguments(original, True)) == Counter(_arguments(text, True))
+        if (
+            source == found
+            or Counter(source) == Counter(found)
+            or (
+                not flagged
+                and Counter(_arguments(original, True)) == Counter(_arguments(text, True))
+            )
         ):
             continue  # equal, or only moved in or out of a code span (the code check's affair)
         if Counter(spec for _, spec in source) == Counter(spec for _, spec in found):
@@ -99,20 +108,22 @@ def _shown_args(arguments: list[tuple[str, str]], several: bool) -> list[str]:
 
 
 @check("M109", "brace-placeholders", Category.MARKUP, Severity.ERROR, Scope.PAIR)
-def brace_placeholders(pair: Pair) -> Iterator[str]:
+def brace_placeholders(pair: Pair) -> Iterable[str]:
     """A brace placeholder (``{name}``, ``{0}``) of the source is lost or added.
 
     With a ``python-brace-format`` flag every replacement field counts; without one only
     ``{name}`` and ``{0}`` outside code spans do.
     """
     if not _mentions(pair, "{"):
-        return
+        return ()
     flagged = "python-brace-format" in pair.flags
     pattern = _BRACE if flagged else _BRACE_CLEAR
+    messages = []
     for original, text in _forms(pair):
         source = pattern.findall(original if flagged else _without_code(original))
         found = pattern.findall(text if flagged else _without_code(text))
-        yield from compare("placeholder", source, found)
+        messages += compare("placeholder", source, found)
+    return messages
 
 
 def _mentions(pair: Pair, mark: str) -> bool:
