@@ -102,3 +102,10 @@ def test_demands_marker(tmp_path: Path) -> None:
     found = [(s.line, s.demand) for s in load_document(path).segments]
     assert found == [(1, None), (4, "release"), (5, "stop-harassment"), (6, None), (7, ""),
                      (10, ""), (12, None)]
+
+
+def test_normalise_goes_character_by_character() -> None:
+    """same-translation (K103) normalises a text's start and end alone: that must be the start
+    and the end of the text normalised."""
+    text = "“Straße”，立即 释放！ ﬁne İstanbul ΣΑΣ"
+    assert normalise(text) == "".join(normalise(char) for char in text)

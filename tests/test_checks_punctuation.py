@@ -84,6 +84,10 @@ def test_correct_traditional_chinese_passes() -> None:
         pytest.param("**注意**: 这一点", "zh_Hans", ["P101"], id="through-bold"),
         pytest.param("这一点 **:注意**", "zh_Hans", ["P101"], id="before-bold"),
         pytest.param("々,x", "zh_Hans", ["P101"], id="first-chinese-character"),
+        # The quick search looks through two emphasis markers before a mark, not more: after
+        # three it lets the text through whatever comes before.
+        pytest.param("注意***: x", "zh_Hans", ["P101"], id="through-three-markers"),
+        pytest.param("x**:注意", "zh_Hans", ["P101"], id="before-bold-after-latin"),
         pytest.param("上午10:30开庭", "zh_Hans", [], id="time"),
         pytest.param("参见:ref:`tut-intro`", "zh_Hans", [], id="rest-role"),
         pytest.param("返回 ``a,b`` 或", "zh_Hans", [], id="code"),
@@ -109,6 +113,9 @@ def test_halfwidth_punctuation_message() -> None:
     ("text", "locale", "expected"),
     [
         pytest.param("王建兵(朋友们称他为煎饼)提供", "zh_Hans", ["P102"], id="around-chinese"),
+        # The code inside is blanked out, its brackets with it: the outer ones are a pair.
+        pytest.param("(参见 `f()` 的说明)", "zh_Hans", ["P102"], id="around-code-and-chinese"),
+        pytest.param("调用 f(x) 或 g(y)", "zh_Hans", [], id="chinese-between-pairs-only"),
         pytest.param(PANCAKE, "zh_Hans", [], id="full-width"),
         pytest.param("黄雪琴 (Sophia Huang Xueqin) 是", "zh_Hans", [], id="around-latin"),
         pytest.param("居住(RSDL)长达", "zh_Hans", [], id="abbreviation"),
@@ -125,6 +132,7 @@ def test_halfwidth_brackets(text: str, locale: str, expected: list[str]) -> None
     [
         pytest.param('被控"寻衅滋事"。', "zh_Hans", ["P103"], id="hans"),
         pytest.param('被控"尋釁滋事"。', "zh_TW", ["P103"], id="hant"),
+        pytest.param('"a" 与 "b"', "zh_Hans", [], id="chinese-between-quotes-only"),
         pytest.param(DETAINED, "zh_Hans", [], id="curly"),
         pytest.param(DETAINED_HANT, "zh_TW", [], id="corner"),
         pytest.param('使用 "git add <路径>" 来更新', "zh_Hans", [], id="command"),
@@ -150,6 +158,7 @@ def test_straight_quotes_suggest_the_script_s_marks() -> None:
         pytest.param("黄雪琴被判处五年有期徒刑.", "zh_Hans", ["P104"], id="end"),
         pytest.param("被判刑. 她已上诉。", "zh_Hans", ["P104"], id="mid"),
         pytest.param("二〇二一年九月十九日.", "zh_Hans", ["P104"], id="after-date"),
+        pytest.param("判刑***.", "zh_Hans", ["P104"], id="after-emphasis"),
         pytest.param(SENTENCED, "zh_Hans", [], id="full-stop"),
         pytest.param("请阅读报告.docx", "zh_Hans", [], id="file-name"),
         pytest.param("详见第3.1节", "zh_Hans", [], id="number"),
@@ -287,6 +296,10 @@ def test_fullwidth_in_latin(text: str, locale: str, expected: list[str]) -> None
         pytest.param("Saving...", "正在保存。", "zh_Hans", "en", ["P106"], id="ellipsis-as-stop"),
         pytest.param("Saving...", "正在保存……", "zh_Hans", "en", [], id="ellipsis-kept"),
         pytest.param("Saving.", "正在保存…", "zh_Hans", "en", ["P106"], id="stop-as-ellipsis"),
+        pytest.param("Example:", "示例：", "zh_Hans", "en", [], id="colon-kept"),
+        pytest.param("Example:", "示例。", "zh_Hans", "en", ["P106"], id="colon-lost"),
+        pytest.param("Run ``make``", "运行 ``make``", "zh_Hans", "en", [], id="both-end-in-code"),
+        pytest.param("Run ``make``.", "运行 ``make``", "zh_Hans", "en", ["P106"], id="stop-lost-code"),
         pytest.param('He said "go."', "他说“走”", "zh_Hans", "en", ["P106"], id="stop-in-quotes"),
         pytest.param("Done. (see 1)", "完成（见1）", "zh_Hans", "en", ["P106"], id="note-stop-lost"),
         pytest.param(
@@ -377,3 +390,34 @@ def test_no_chinese_character_before_the_quick_test_s_bound() -> None:
     bound = ord(punctuation.FIRST_CHINESE)
     assert not any(punctuation._chinese(chr(code)) for code in range(bound))
     assert punctuation._chinese(punctuation.FIRST_CHINESE)
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("a `x` b", "a ### b"),
+        ("a ``x`` b", "a ##### b"),
+        ("a ```x`` b`", "a ```x`` b`"),
+        ("``a`b``", "#######"),
+        ("a`b` c", "a### c"),
+        ("ftp://a.b/c,d 中", "############# 中"),
+        ("见 https://x.org/a,b 和 http://y", "见 ################# 和 ########"),
+        ("x@y.org,中", "#######,中"),
+        ("a @decorator,中", "a @decorator,中"),
+        ("  >>> a, b\n结果", "##########\n结果"),
+        ("... a,b", "#######"),
+        ("等等... a,b", "等等... a,b"),  # not at a line's start
+        ("等等\n... a,b", "等等\n#######"),
+        ("$ ls -l,中", "#########"),
+        ("用法::", "用法##"),
+        ("{name!r:>10},中", "############,中"),
+        ("%(a)s,%d,中", "#####,##,中"),
+        ("[链接](a,b),中", "[链接######,中"),
+        ("<a, b>,中", "######,中"),
+        (":ref:`a,b`,中", "##########,中"),
+    ],
+)
+def test_masked_spans(text: str, masked: str) -> None:
+    """What masking blanks out (``#`` here): each kind of span, backquote runs of every length
+    (closed only by a run as long), and the spans at a line's start only there."""
+    assert punctuation._masked(text) == masked.replace("#", "\0")

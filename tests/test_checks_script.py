@@ -43,6 +43,9 @@ def messages(code: str, text: str, locale: str) -> list[str]:
         pytest.param("群眾登峰", None, "zh_TW", [], id="taiwan-standard-forms"),
         pytest.param("住户温度", None, "zh_HK", [], id="hong-kong-standard-forms"),
         pytest.param("黄雪琴", None, "en", [], id="english-text-not-judged"),
+        # Beyond the Basic Multilingual Plane: each looked up, not in the quick search's bitmap.
+        pytest.param("吉𠮷黃", None, "zh_Hant", [], id="beyond-the-plane-traditional"),
+        pytest.param("吉\U0002003e", None, "zh_Hant", ["S101"], id="beyond-the-plane-simplified"),
         pytest.param("黃雪琴", None, "zh", [], id="bare-zh-names-no-script"),
     ],
 )
@@ -62,6 +65,8 @@ def test_simplified_in_traditional(
         pytest.param("Afterwards", "後來", "zh_SG", ["S102"], id="translation-in-sg"),
         # 於 is also a Simplified surname, 乾 is kept in 乾坤, 著 in 著名.
         pytest.param("於先生著名的乾坤", None, "zh_Hans", [], id="kept-in-simplified"),
+        pytest.param("吉𠮷", None, "zh_Hans", [], id="beyond-the-plane-simplified"),
+        pytest.param("吉\U00022dab", None, "zh_Hans", ["S102"], id="beyond-the-plane-traditional"),
         pytest.param("黃雪琴", None, "zh", [], id="bare-zh-names-no-script"),
     ],
 )

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from toolkit.checks import typography
 from toolkit.checks.engine import Options
 from toolkit.checks.registry import RULES, Scope
 from toolkit.model import Pair
+from toolkit.textutil import is_cjk
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 
@@ -80,6 +83,8 @@ def test_doubled_word(text: str, translation: str | None, locale: str, expected:
         pytest.param("与 f-字符串 不同", None, "zh_Hans", [], id="mixed-term-set-off"),
         pytest.param("在 2021 年", None, "zh_Hans", [], id="digits-between"),
         pytest.param("代表手上 桥牌_ 的细节", None, "zh_Hans", [], id="rst-reference"),
+        pytest.param("王\u00a0建兵", None, "zh_Hans", ["T102"], id="no-break-space"),
+        pytest.param("好 ", None, "zh_Hans", [], id="space-at-end"),
     ],
 )
 def test_space_in_cjk(text: str, translation: str | None, locale: str, expected: list[str]) -> None:
@@ -96,6 +101,7 @@ def test_space_in_cjk(text: str, translation: str | None, locale: str, expected:
         pytest.param("Hello", " 你好", "zh_Hans", ["T103"], id="leading-added"),
         pytest.param("No such key\n", "没有这个键 \n", "zh_Hans", ["T103"], id="space-before-eol"),
         pytest.param("Hello\n", "你好\n", "zh_Hans", [], id="same"),
+        pytest.param("Hello", "你好\u3000", "zh_Hans", ["T103"], id="ideographic-space-added"),
         # The full-width colon is as wide as a colon and a space.
         pytest.param("Error: ", "错误：", "zh_Hans", [], id="full-width-holds-space"),
         # Re-aligned under "用法：%s", which is wider than "usage: %s".
@@ -121,6 +127,7 @@ def test_edge_whitespace(
         pytest.param("什么？？", None, "zh_Hans", [], id="emphatic-question"),
         pytest.param("放人！！", None, "zh_Hans", [], id="emphatic-exclamation"),
         pytest.param("好，是。", None, "zh_Hans", [], id="single"),
+        pytest.param("好，是；；", None, "zh_Hans", ["T104"], id="semicolon-last-of-the-marks"),
     ],
 )
 def test_doubled_punctuation(
@@ -210,9 +217,44 @@ def test_no_ideograph_before_the_first() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["of of", "The the end", "a\u00a0a", "x of of y", "文 of of 字", "Über über", "Το το", "to to."],
+    [
+        "of of",
+        "The the end",
+        "a\u00a0a",
+        "x of of y",
+        "文 of of 字",
+        "Über über",
+        "Το το",
+        "to to.",
+        "(the the)",
+        "`x`_of of",  # after code: the code is blanked out, the words stand
+        "Ss ß",  # capitalised, ß is two letters: the words end otherwise
+        "Fi ﬁ",
+        "\u01c5emal \u01c6emal",  # ǅ, the title-case form of ǆ
+        "a中 a中",  # a Latin word ending with a Han character
+        "文 of of",
+    ],
 )
 def test_doubled_word_quick_test_passes_every_doubled_word(text: str) -> None:
     """The quick test of doubled-word passes every text where a doubled word can be found."""
-    assert typography._REPEATED.search(text)
+    assert typography._may_double(text)
     assert list(typography.doubled_word(text, "en"))
+
+
+def test_doubled_word_quick_test_facts() -> None:
+    """What the quick test of doubled-word rests on, for every character: a word of two letters
+    or more ends as its capitalised form does (capitalising lowers no lower-case letter); the
+    lower-case letters whose capital is longer are ``_TITLED_LONGER``; no letter capitalises to
+    "a" (the one word of one letter judged); Han letters have no case and are CJK."""
+    titled_longer = set()
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if ("a" + char).islower():  # a letter a lower-case word can hold
+            assert ("a" + char).capitalize() == "A" + char
+        if char.islower() and len(char.capitalize()) > 1:
+            titled_longer.add(char)
+        assert char.capitalize() != "a"
+    assert titled_longer == set(typography._TITLED_LONGER)
+    letter = re.compile(r"[^\W\d_]")
+    han = (chr(code) for code in range(0x3400, 0xA000))
+    assert all(is_cjk(char) and char.capitalize() == char for char in han if letter.match(char))

@@ -114,7 +114,11 @@ def _in_locale(forms: dict[str, tuple[str, ...]], locale: str) -> tuple[str, ...
 
 
 def normalise(text: str) -> str:
-    """Text compared for wording: case, whitespace and punctuation (of any script) left out."""
+    """Text compared for wording: case, whitespace and punctuation (of any script) left out.
+
+    Character by character (``normalise(a + b) == normalise(a) + normalise(b)``): the start of
+    a text normalised is the start of the text normalised, which K103 relies on.
+    """
     return text.casefold().translate(_LEFT_OUT)
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 
 from toolkit.campaign import normalise
 from toolkit.checks.demands import demand_of
@@ -66,10 +67,17 @@ def translation_drift(locale: str, catalogues: dict[str, CatalogueView]) -> Iter
 @check("K103", "same-translation", Category.CONSISTENCY, Severity.WARNING, Scope.CATALOGUE)
 def same_translation(catalogue: CatalogueView) -> Iterator[Hit]:
     """Two different source sentences have the same translation in one catalogue."""
+    pairs = [
+        pair
+        for pair in _reviewed(catalogue)
+        if len(pair.msgid) >= _SENTENCE and pair.msgctxt is None
+    ]
+    # Translations normalised alike start alike and end alike: only those sharing their first
+    # and then their last words with another one are normalised whole (a few in a catalogue).
+    for narrowing in (_head, _tail):
+        pairs = _sharing(pairs, narrowing)
     seen: dict[str, Pair] = {}
-    for pair in _reviewed(catalogue):
-        if len(pair.msgid) < _SENTENCE or pair.msgctxt is not None:
-            continue
+    for pair in pairs:
         key = normalise(pair.msgstr)
         other = seen.setdefault(key, pair)
         if other is pair or normalise(other.msgid) == normalise(pair.msgid):
@@ -80,3 +88,28 @@ def same_translation(catalogue: CatalogueView) -> Iterator[Hit]:
             f"same translation as the different source at line {other.line}: {other.msgid[:60]}",
             pair=pair,
         )
+
+
+# Characters of a normalised translation that _head and _tail keep: few enough to cost little,
+# enough that two translations seldom share both.
+_ENDS = 8
+
+
+def _head(text: str) -> str:
+    """``normalise(text)[:_ENDS]``, normalising only the start of ``text`` where it holds enough
+    (``normalise`` goes character by character: a start normalised is the start normalised)."""
+    head = normalise(text[: 2 * _ENDS])
+    return head[:_ENDS] if len(head) >= _ENDS else normalise(text)[:_ENDS]
+
+
+def _tail(text: str) -> str:
+    """``normalise(text)[-_ENDS:]``, normalising only the end of ``text`` where it holds enough."""
+    tail = normalise(text[-2 * _ENDS :])
+    return tail[-_ENDS:] if len(tail) >= _ENDS else normalise(text)[-_ENDS:]
+
+
+def _sharing(pairs: list[Pair], key: Callable[[str], str]) -> list[Pair]:
+    """The pairs whose translation's ``key`` is another's too, in their order."""
+    keys = [key(pair.msgstr) for pair in pairs]
+    counts = Counter(keys)
+    return [pair for pair, found in zip(pairs, keys, strict=True) if counts[found] > 1]

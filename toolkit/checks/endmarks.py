@@ -60,16 +60,33 @@ def end_text(text: str) -> str:
 
 
 # The end marks that are a text's end mark as they stand when they are its last character (the
-# common case): not a colon (reST's '::'), nor the characters that end an ellipsis.
+# common case): not the characters that end an ellipsis, nor a colon of reST's '::'.
 _PLAIN_END_KINDS = {
-    mark: kind for mark, kind in _END_KINDS.items() if len(mark) == 1 and mark not in ":…⋯"
+    mark: kind for mark, kind in _END_KINDS.items() if len(mark) == 1 and mark not in "…⋯"
 }
+# The characters an end mark or a closer can end with: a text ending with another has no end mark.
+_MARKING = frozenset(mark[-1] for mark in _END_KINDS) | frozenset(_CLOSERS)
 
 
 def plain_kind(end: str) -> str | None:
     """The kind of end mark of a right-stripped text ending with one as it stands, else None."""
     kind = _PLAIN_END_KINDS.get(end[-1:])
-    return "ellipsis" if kind == "stop" and end.endswith("...") else kind
+    if kind == "stop":
+        return "ellipsis" if end.endswith("...") else kind
+    return None if kind == "colon" and end.endswith("::") else kind
+
+
+def quick_kind(end: str) -> str | None:
+    """The kind of end mark of a right-stripped text, told from its last character: "" for none
+    (a letter, a digit, or a character that ends no mark nor closer), None when its last
+    character does not tell (a closer, a colon of '::', the end of an ellipsis: ``end_kind``)."""
+    last = end[-1:]
+    kind = _PLAIN_END_KINDS.get(last)
+    if kind is None:
+        return "" if last.isalnum() or last not in _MARKING else None
+    if kind == "stop":
+        return "ellipsis" if end.endswith("...") else kind
+    return None if kind == "colon" and end.endswith("::") else kind
 
 
 def end_kind(text: str) -> str | None:

@@ -16,7 +16,7 @@ from toolkit.checks.endmarks import (
     end_kind,
     end_text,
     final_mark,
-    plain_kind,
+    quick_kind,
 )
 from toolkit.checks.registry import Scope, check
 from toolkit.locales import script_of
@@ -51,44 +51,71 @@ _TO_HALF |= {"（": "(", "）": ")"}
 _HALF_MARK = re.compile(f"[{re.escape(''.join(_TO_FULL))}]")
 _FULL_MARK = re.compile(f"[{''.join(_TO_HALF)}]")
 # No Chinese character (``_chinese``) comes before 々 U+3005: a half-width mark with no character
-# at or above it beside it (through emphasis markers) is beside no Chinese text. Searched in the
-# text and in the text reversed, so that the expression starts with the mark (a fast scan).
+# at or above it beside it (through emphasis markers) is beside no Chinese text. The expressions
+# below start with the mark, which a search skips to in C.
 FIRST_CHINESE = "\u3005"
-_MARK_BEFORE_WIDE = re.compile(
-    f"[{re.escape(''.join(_TO_FULL))}](?=[*_]*[{FIRST_CHINESE}-\U0010ffff])"
-)
 # Emphasis markers between a mark and the text it follows: **注意**: is a colon after 注意.
 _TRANSPARENT = "*_"
+# A mark with a character at or above 々 after it (through emphasis markers), or before it or an
+# emphasis marker: every mark of P101 has one.
+_WIDE = f"[{FIRST_CHINESE}-\U0010ffff]"
+_MARK_BESIDE_WIDE = re.compile(
+    f"[{re.escape(''.join(_TO_FULL))}]"
+    f"(?:(?=[*_]*{_WIDE})|(?<=[{FIRST_CHINESE}-\U0010ffff*_].))"
+)
+_WIDE_CHARACTER = re.compile(_WIDE)
+# A full stop with a character at or above 々 before it or an emphasis marker: every full stop
+# of P104 has one.
+_STOP_AFTER_WIDE = re.compile(f"\\.(?<=[{FIRST_CHINESE}-\U0010ffff*_].)")
 
 # Spans no punctuation rule looks into: code, reST roles, URLs, e-mail addresses, link
-# destinations, HTML tags, placeholders and interactive-session lines.
-_MASKED_SPANS = (  # each with a string a text needs for it to be there
-    ("`", r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)"),  # `code`, ``code``
-    (":`", r":[A-Za-z][\w.+-]*(?::[\w.+-]+)*:(?=`)"),  # the :ref: of :ref:`x`
-    ("://", r"(?:https?|ftp)://[!-~]*"),
-    ("www.", r"www\.[!-~]+"),
-    ("@", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"),
-    ("](", r"\]\([^()\s]*\)"),  # ](destination)
-    ("<", r"<[^<>\n]{1,60}>"),  # HTML tags and <placeholders>, <路径> included
-    ("%", r"%(?:\(\w+\))?(?:\d+\$)?[-#0 +]*\d*(?:\.\d+)?[sdifrxXcu]"),
-    ("{", r"\{\w*(?:[!:][^{}]*)?\}"),
-    (">>>", r"^[ \t]*>>>[ \t][^\n]*"),  # lines of an interactive session or a shell
-    ("...", r"^[ \t]*\.\.\.[ \t][^\n]*"),
-    ("$", r"^[ \t]*\$[ \t][^\n]*"),
-    ("::", r"::$"),  # reST's literal-block marker: markup, which reST tools judge
+# destinations, HTML tags, placeholders and interactive-session lines. Most expressions open
+# with a character, so that their alternation does too and a search skips to those characters
+# in C (the backquote's run is "`" and then more); the others would be tried at every position
+# and are left out of texts that cannot hold them: each comes with a string a text needs for it.
+_MASKED_SPANS: tuple[tuple[str, str | None], ...] = (
+    (r"`(?<!``)(`*)(?!`).+?(?<!`)`\1(?!`)", None),  # `code`, ``code``
+    (r":[A-Za-z][\w.+-]*(?::[\w.+-]+)*:(?=`)", None),  # the :ref: of :ref:`x`
+    (r"https?://[!-~]*|ftp://[!-~]*", None),
+    (r"www\.[!-~]+", None),
+    (r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+", "@"),
+    (r"\]\([^()\s]*\)", None),  # ](destination)
+    (r"<[^<>\n]{1,60}>", None),  # HTML tags and <placeholders>, <路径> included
+    (r"%(?:\(\w+\))?(?:\d+\$)?[-#0 +]*\d*(?:\.\d+)?[sdifrxXcu]", None),
+    (r"\{\w*(?:[!:][^{}]*)?\}", None),
+    (r"^[ \t]*>>>[ \t][^\n]*", ">>>"),  # lines of an interactive session or a shell
+    (r"^[ \t]*\.\.\.[ \t][^\n]*", "..."),
+    (r"^[ \t]*\$[ \t][^\n]*", "$"),
+    (r"::$", None),  # reST's literal-block marker: markup, which reST tools judge
 )
-_MASK_NEEDS = tuple(need for need, _ in _MASKED_SPANS)
+# The spans with a string they need, by place in _MASKED_SPANS.
+_NEEDING = tuple((index, need) for index, (_, need) in enumerate(_MASKED_SPANS) if need)
 
 
-@lru_cache(maxsize=256)
-def _masked_pattern(present: tuple[bool, ...]) -> re.Pattern[str] | None:
+def _spans_present(text: str) -> tuple[bool, ...]:
+    """Which spans of _MASKED_SPANS can be in ``text``: a span opened by a character always (it
+    costs little), another only if the text has its string, and one at a line's start, in a
+    text of one line, only if the text starts with it."""
+    present = [need is None for _, need in _MASKED_SPANS]
+    for index, need in _NEEDING:
+        if need in text:
+            present[index] = (
+                not _MASKED_SPANS[index][0].startswith("^")
+                or "\n" in text
+                or text.lstrip(" \t").startswith((need + " ", need + "\t"))
+            )
+    return tuple(present)
+
+
+@lru_cache(maxsize=64)
+def _masked_pattern(present: tuple[bool, ...]) -> re.Pattern[str]:
     """The spans to mask that can be in a text, as one expression (tried in the order above).
 
-    Leaving out a span whose string the text lacks changes no match (that alternative fails
-    everywhere) and saves trying it at every position, which is most of the time.
+    Leaving out a span that cannot be in the text changes no match (that alternative fails
+    everywhere) and saves trying it at every position.
     """
-    spans = [pattern for (_, pattern), there in zip(_MASKED_SPANS, present, strict=True) if there]
-    return re.compile("|".join(spans), re.DOTALL | re.MULTILINE) if spans else None
+    spans = [pattern for (pattern, _), there in zip(_MASKED_SPANS, present, strict=True) if there]
+    return re.compile("|".join(spans), re.DOTALL | re.MULTILINE)
 
 
 # A literal block: an indented line, a session, a definition or an assignment at a line start.
@@ -143,10 +170,7 @@ def _masked(text: str) -> str:
     """
     if _code_block(text):
         return "\0" * len(text)
-    pattern = _masked_pattern(tuple(map(text.__contains__, _MASK_NEEDS)))
-    if pattern is None:
-        return text
-    return pattern.sub(lambda match: "\0" * len(match.group()), text)
+    return _masked_pattern(_spans_present(text)).sub(lambda match: "\0" * len(match.group()), text)
 
 
 @cache  # one answer per character (the characters of a corpus are few)
@@ -157,6 +181,14 @@ def _chinese(char: str) -> bool:
     (１０:３０) is no sentence punctuation.
     """
     return is_cjk(char) and unicodedata.category(char) in ("Lo", "Lm", "Nl")
+
+
+def _wide_between(text: str, opening: str, closing: str) -> bool:
+    """Whether a character at or above 々 stands after the first ``opening`` and before the last
+    ``closing`` of ``text``: every pair of brackets or quotes around Chinese text has one, masked
+    or not (masking only blanks characters out)."""
+    start, end = text.find(opening), text.rfind(closing)
+    return start < end and _WIDE_CHARACTER.search(text, start + 1, end) is not None
 
 
 def _latin(char: str) -> bool:
@@ -202,10 +234,8 @@ def halfwidth_punctuation(text: str, locale: str) -> Iterable[str]:
     Code, URLs, times (10:30), reST roles and placeholders are left alone; a mark between Latin
     words inside Chinese text (``foo,bar``) is not next to a Chinese character.
     """
-    if not _HALF_MARK.search(text) or not _full_width(locale):
-        return ()  # masking only blanks characters out: no mark in the text, none in the mask
-    if not (_MARK_BEFORE_WIDE.search(text) or _MARK_BEFORE_WIDE.search(text[::-1])):
-        return ()  # no mark beside Chinese text (masking only makes fewer)
+    if not _MARK_BESIDE_WIDE.search(text) or not _full_width(locale):
+        return ()  # no mark beside Chinese text (masking only blanks characters out)
     return _halfwidth_marks(text)
 
 
@@ -235,8 +265,8 @@ def halfwidth_brackets(text: str, locale: str) -> Iterable[str]:
 
     Half-width brackets around Latin letters, digits or code stay: 指定居所监视居住(RSDL).
     """
-    if "(" not in text or not _full_width(locale):
-        return ()
+    if "(" not in text or not _full_width(locale) or not _wide_between(text, "(", ")"):
+        return ()  # no Chinese character after a "(" and before a ")"
     return _halfwidth_brackets(text)
 
 
@@ -270,6 +300,8 @@ def straight_quotes(text: str, locale: str) -> Iterable[str]:
     convention = _convention(locale)
     if '"' not in text or convention is None or not convention.full_width:
         return ()
+    if not _wide_between(text, '"', '"'):
+        return ()  # no Chinese character between two quotes
     return _straight_quotes(text, convention)
 
 
@@ -306,6 +338,8 @@ def halfwidth_full_stop(text: str, locale: str) -> Iterable[str]:
     convention = _convention(locale)
     if "." not in text or convention is None or not convention.full_width:
         return ()
+    if not _STOP_AFTER_WIDE.search(text):
+        return ()  # no full stop after Chinese text (masking only blanks characters out)
     return _halfwidth_full_stops(text, convention)
 
 
@@ -373,12 +407,9 @@ def end_punctuation(pair: Pair) -> Iterable[str]:
     translation may end either way.
     """
     msgid, msgstr = pair.msgid, pair.msgstr
-    source_end, end = msgid.rstrip(), msgstr.rstrip()
-    if source_end[-1:].isalnum() and end[-1:].isalnum():
-        return ()  # both end with a letter or digit (no closer, no mark): neither has an end mark
-    kind = plain_kind(source_end)
-    if kind is not None and kind == plain_kind(end):
-        return ()  # the same end mark as they stand (most translated sentences: '.' and '。')
+    kind = quick_kind(msgid.rstrip())
+    if kind is not None and kind == quick_kind(msgstr.rstrip()):
+        return ()  # the same end mark, or none, as they stand (most: '.' and '。', a letter)
     convention = _convention(pair.locale)
     if convention is None or _convention(pair.source_locale) is None:
         return ()

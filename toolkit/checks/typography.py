@@ -18,9 +18,34 @@ from toolkit.textutil import is_cjk, is_cjk_punctuation
 # One space only: words in columns ("  bar     bar help") are program output, not prose.
 _WORD_PAIR = re.compile(r"(?<![\w%$@&\\./:'’{<-])([^\W\d_]+)(?=[ \u00a0]([^\W\d_]+)(?![\w'’-]))")
 
-# A word, one space and the same word again, case aside (the quick test: it finds every pair
-# _WORD_PAIR and _doubled accept, and in most texts nothing at all).
-_REPEATED = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \u00a0]\1", re.IGNORECASE)
+# Lower-case letters whose capital is longer: ß (Ss), ŉ, ǰ, Greek with accents and breathings,
+# Armenian և, ẖ-ẚ, the Latin and Armenian ligatures (ﬁ is Fi). Written escaped: an editor
+# may normalise ΐ U+0390 into its twin U+1FD3, which would drop one.
+_TITLED_LONGER = (
+    "ßŉǰ\u0390\u03b0\u0587\u1e96\u1e97\u1e98\u1e99\u1e9a\u1f50\u1f52\u1f54\u1f56"
+    "\u1fb2\u1fb4\u1fb6\u1fb7\u1fc2\u1fc4\u1fc6\u1fc7\u1fd2\u1fd3\u1fd6\u1fd7\u1fe2"
+    "\u1fe3\u1fe4\u1fe6\u1fe7\u1ff2\u1ff4\u1ff6\u1ff7\ufb00\ufb01\ufb02\ufb03\ufb04"
+    "\ufb05\ufb06\ufb13\ufb14\ufb15\ufb16\ufb17"
+)
+_HAN = "\u3400-\u9fff"  # CJK Unified Ideographs and Extension A: no case, all is_cjk
+
+
+# The quick test: a space (or a no-break space) with a letter before it and, after it, a word
+# ending with that letter. Every pair _doubled accepts has one: a word and the same word end
+# alike, and so do a word and its capitalised form ("über" and "Über": capitalising changes the
+# first letter only), but for a word of one letter whose capital is longer ("ß" and "Ss"), let
+# through whole. Words opening with a Han character are never doubled (_doubled): not looked at.
+# Opened by the space, which a search skips to in C, it is many times faster than comparing
+# every word with the next; where it finds one, _word_before compares them.
+def _same_end(space: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"{space}(?=[^\W\d_{_HAN}])(?<=([^\W\d_]){space})"
+        rf"(?:[^\W\d_]*?\1|[{_TITLED_LONGER}])(?![\w'’-])"
+    )
+
+
+_SAME_END = _same_end(" ")
+_SAME_END_NBSP = _same_end("\u00a0")
 
 # Not prose, so not judged: code (``not not x``, :c:expr:`unsigned long long`, Markdown `a a`)
 # and quoted words, which are someone else's and stay as written ("Aitch Tee Tee Pee").
@@ -47,8 +72,11 @@ _SPACED = re.compile(r"(\S)([ \u00a0])(?=(\S))(?![^\s_`]*_(?:\W|$))")
 # No ideograph (Han, kana) comes before 〆 U+3006: a space with a character at or above it
 # either side is where a space between ideographs can be.
 FIRST_IDEOGRAPH = "\u3006"
+# Opened by the space, which a search skips to in C (an expression opened by the range would be
+# tried at every Chinese character).
 _IDEOGRAPH_RANGE = f"[{FIRST_IDEOGRAPH}-\U0010ffff]"
-_IDEOGRAPHS_SPACED = re.compile(f"{_IDEOGRAPH_RANGE}[ \u00a0]{_IDEOGRAPH_RANGE}")
+_IDEOGRAPHS_SPACED = re.compile(f" (?={_IDEOGRAPH_RANGE})(?<={_IDEOGRAPH_RANGE} )")
+_IDEOGRAPHS_NBSP = re.compile(f"\u00a0(?={_IDEOGRAPH_RANGE})(?<={_IDEOGRAPH_RANGE}\u00a0)")
 
 # A space beside a word mixing Chinese with Latin letters, digits or an arrow sets off a term or
 # a path on purpose ("与 f-字符串 不同", "使用 编辑=>在文件中查找 是", "为 文件1/初始文件 设置").
@@ -61,14 +89,34 @@ _MIXED = re.compile(r"[A-Za-z0-9=>/-]")
 # source (git's "'%s'?? what are you talking about?" is "'%s'？？您在说什么？").
 _STOPS = "，。、；："
 _DOUBLED_STOP = re.compile(f"([{_STOPS}])\\1+")
+_STOPS_DOUBLED = tuple(stop * 2 for stop in _STOPS)  # searched for as plain text: faster
 
 
 @check("T101", "doubled-word", Category.TYPOGRAPHY, Severity.WARNING, Scope.TEXT)
 def doubled_word(text: str, locale: str) -> Iterable[str]:
     """The same word is written twice in a row ("of of", "the the")."""
-    if not _REPEATED.search(text) or _SESSION.search(text):
+    if not _may_double(text) or _SESSION.search(text):
         return ()  # no word repeated after one space (most texts), or a session
     return _doubled_words(text)
+
+
+def _may_double(text: str) -> bool:
+    """False when no word of ``text`` can be doubled, True when one may be (``_SAME_END``, then
+    the text before the space must end with the word found, or with it capitalised)."""
+    return bool(
+        (" " in text and _SAME_END.search(text) and _word_before(text, _SAME_END))
+        or ("\u00a0" in text and _SAME_END_NBSP.search(text) and _word_before(text, _SAME_END_NBSP))
+    )
+
+
+def _word_before(text: str, same_end: re.Pattern[str]) -> bool:
+    """Whether the text before a space ``same_end`` finds ends with the word after it, as it is
+    or capitalised (as the first word of a pair _doubled accepts does)."""
+    for match in same_end.finditer(text):
+        second, space_at = match.group()[1:], match.start()
+        if text.endswith(second, 0, space_at) or text.endswith(second.capitalize(), 0, space_at):
+            return True
+    return False
 
 
 def _doubled_words(text: str) -> Iterator[str]:
@@ -103,7 +151,10 @@ def _line_start(text: str, match: re.Match[str]) -> int:
 @check("T102", "space-in-cjk", Category.TYPOGRAPHY, Severity.WARNING, Scope.TEXT)
 def space_in_cjk(text: str, locale: str) -> Iterable[str]:
     """A space stands between two Chinese characters ("王 建兵"), where none is written."""
-    if not _IDEOGRAPHS_SPACED.search(text):
+    if not (
+        (" " in text and _IDEOGRAPHS_SPACED.search(text))
+        or ("\u00a0" in text and _IDEOGRAPHS_NBSP.search(text))
+    ):
         return ()  # no space with a possible ideograph either side (most texts): nothing to find
     return _spaces_in_cjk(text)
 
@@ -125,9 +176,10 @@ def _spaces_in_cjk(text: str) -> Iterator[str]:
 @check("T103", "edge-whitespace", Category.TYPOGRAPHY, Severity.WARNING, Scope.PAIR)
 def edge_whitespace(pair: Pair) -> Iterable[str]:
     """The translation starts or ends with other whitespace than the source (space, line break)."""
+    # A text with whitespace at an edge is one that strip() shortens (it copies nothing else).
     msgid, msgstr = pair.msgid, pair.msgstr
-    source_edges = msgid[:1].isspace() or msgid[-1:].isspace()
-    if not (source_edges or pair.msgstr_plural or msgstr[:1].isspace() or msgstr[-1:].isspace()):
+    source_edges = len(msgid.strip()) != len(msgid)
+    if not (source_edges or pair.msgstr_plural or len(msgstr.strip()) != len(msgstr)):
         return ()  # no whitespace at either edge of either text (most): nothing differs
     return _edges(pair, source_edges)
 
@@ -150,9 +202,10 @@ def _edges(pair: Pair, source_edges: bool) -> Iterator[str]:
 @check("T104", "doubled-punctuation", Category.TYPOGRAPHY, Severity.WARNING, Scope.TEXT)
 def doubled_punctuation(text: str, locale: str) -> Iterable[str]:
     """A full-width comma, stop, colon or semicolon is doubled ("，，", "。。", "：：")."""
-    if not _DOUBLED_STOP.search(text):
-        return ()  # most texts
-    return _doubled_stops(text)
+    for doubled in _STOPS_DOUBLED:
+        if doubled in text:
+            return _doubled_stops(text)
+    return ()  # most texts
 
 
 def _doubled_stops(text: str) -> Iterator[str]:
