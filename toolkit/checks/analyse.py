@@ -202,8 +202,10 @@ def _analyse_catalogue(
     # translation (not empty, not fuzzy) also its pair and text checks; a template none.
     any_entry: list[tuple[Rule, _PairCheck]] = []
     reviewed: list[tuple[Rule, _PairCheck]] = []
-    # The same for a translation of one form (most): a text check called with it directly.
-    single: list[tuple[Rule, Callable[..., Iterable[str]], bool]] = []
+    # The same for a translation of one form (most), pair checks then text checks (called with
+    # the text directly): two plain loops, no test of each check's kind at each entry.
+    pair_checks: list[tuple[Rule, _PairCheck]] = []
+    text_checks: list[tuple[Rule, Callable[[str, str], Iterable[str]]]] = []
     if not is_template:
         for rule in rules:
             if not rule.applies_to(view.locale):
@@ -212,7 +214,10 @@ def _analyse_catalogue(
                 any_entry.append((rule, _pair_check(rule, extra)))
             if rule.scope in (Scope.ENTRY, Scope.PAIR, Scope.TEXT):
                 reviewed.append((rule, _pair_check(rule, extra)))
-                single.append((rule, _bound(rule, extra), rule.scope is Scope.TEXT))
+                if rule.scope is Scope.TEXT:
+                    text_checks.append((rule, _bound(rule, extra)))
+                else:
+                    pair_checks.append((rule, _bound(rule, extra)))
     findings = result.findings
     for pair in view.pairs:
         if "ignore" in pair.tcomment or pair.flags:  # else it can suppress nothing
@@ -222,10 +227,15 @@ def _analyse_catalogue(
                 for message in function(pair):
                     findings.append(_pair_finding(rule, message, view, pair))
             continue
-        text, locale = pair.msgstr, pair.locale
-        for rule, check, on_text in single:
-            found = check(text, locale) if on_text else check(pair)
+        for rule, pair_check in pair_checks:
+            found = pair_check(pair)
             if found:  # () from a check that found nothing: no loop to set up
+                for message in found:
+                    findings.append(_pair_finding(rule, message, view, pair))
+        text, locale = pair.msgstr, pair.locale
+        for rule, text_check in text_checks:
+            found = text_check(text, locale)
+            if found:
                 for message in found:
                     findings.append(_pair_finding(rule, message, view, pair))
     for rule in rules:
