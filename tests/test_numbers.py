@@ -179,6 +179,21 @@ TABLE = ("text", "locale", "expected")
         pytest.param("不超过两千个字符", "zh_Hans", ["at most 2000"], id="zh-qualifier-near"),
         pytest.param("一万二千人", "zh_Hans", ["12000 people"], id="zh-wan-qian"),
         pytest.param("百分之三点五", "zh_Hans", ["3.5%"], id="zh-percent-decimal"),
+        # A clock time masked only where a colon stands between digits.
+        pytest.param("at 10:30 for 5 minutes", "en", ["5 minutes"], id="en-clock-time"),
+        pytest.param("Note: 3 days", "en", ["3 days"], id="en-colon-no-time"),
+        # Runs and weak words looked for only where the text's words stand: a word found
+        # after others were masked, "a" before a scale (looked for everywhere), one word
+        # inside another ("seventeen" holds "seven"), a word opening the text.
+        pytest.param(
+            "half a year and twice two days",
+            "en",
+            ["6 months", "2 times (weak)", "2 days"],
+            id="en-words-after-masking",
+        ),
+        pytest.param("for a hundred and one days", "en", ["101 days"], id="en-a-scale"),
+        pytest.param("seventeen or seven", "en", ["17", "7"], id="en-word-in-word"),
+        pytest.param("both-twenty", "en", ["2 (weak)", "20"], id="en-word-opens"),
         # A case-blind search reads the long s as s; a dotted capital I is no i (was a crash).
         pytest.param("ſix cats", "en", ["6"], id="en-long-s"),
         pytest.param("sİx cats", "en", [], id="en-dotted-capital-i"),

@@ -139,8 +139,21 @@ def test_quick_tests_pass_what_they_guard(text: str) -> None:
         for sample in (text, ascii_text, ascii_text.upper()):
             expected = re.compile(plain, re.IGNORECASE)
             assert test.found_in(sample) == bool(expected.search(sample)), plain
+            if isinstance(test, numerals.WholeWords) and sample.isascii():
+                with_digit = bool(expected.search(sample) or re.search("[0-9]", sample))
+                assert test.found_with_digit(sample) == with_digit, plain
             if isinstance(test, numerals.WordSearch):
                 assert list(test.spans(sample)) == spans(expected, sample), plain
+    # Tried only where the text's words stand: the same spans ("a" before a scale opens a run,
+    # so the run search is given the words only when the text has no scale).
+    words = frozenset(numerals.ascii_words(ascii_text))
+    assert list(numerals_en._WEAK_WORD.spans(ascii_text, words)) == list(
+        numerals_en._WEAK_WORD.spans(ascii_text)
+    )
+    if words.isdisjoint(numerals_en._A_SCALES):
+        assert list(numerals_en._RUN.spans(ascii_text, words)) == list(
+            numerals_en._RUN.spans(ascii_text)
+        )
     if not numerals_en.HINT.found_in(text):
         assert numerals_en.numerals(text) == []
     if not numerals_zh.has_numerals(text):

@@ -259,7 +259,7 @@ def _requalified(
 def _counts(text: str, locale: str) -> bool:
     english = _english(locale)
     if text.isascii():  # no Chinese numeral, no full-width digit: the quick test of digits
-        return has_digit(text) or (english and _COUNTS_WORDS.found_in(text))
+        return _COUNTS_WORDS.found_with_digit(text) if english else has_digit(text)
     return bool(_COUNTS.search(text) or (english and _COUNTS_WORDS.found_in(text)))
 
 

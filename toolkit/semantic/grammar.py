@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from toolkit.semantic import numerals_en, numerals_zh
 from toolkit.semantic.numerals import Numeral, words
@@ -39,6 +39,16 @@ class Grammar:
     unit_next: Callable[[str, int], bool] | None = None
     # What every match of ``after`` starts with (matched where it would be): the quick test.
     after_hint: re.Pattern[str] | None = None
+
+    @cached_property
+    def unit_names(self) -> tuple[str | None, ...]:
+        """The name of each group of ``unit`` in order ("half_" is "half"; None unnamed), to
+        read a match's groups() by: a tuple the reader remembers, where groupdict() makes a
+        dictionary at each number."""
+        names: list[str | None] = [None] * (self.unit.groups if self.unit else 0)
+        for name, index in (self.unit.groupindex if self.unit else {}).items():
+            names[index - 1] = name.rstrip("_")
+        return tuple(names)
 
 
 # The last word (or sign) of each English qualifier before a number, and of the article or

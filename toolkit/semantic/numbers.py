@@ -157,11 +157,16 @@ _NOT_PROSE = tuple(
         ),
         (("{", "$"), r"\{[^{}\s]*\}|\$\{?\w+\}?"),
         (("<", ""), r"</?[A-Za-z][^<>\n]*>|<[^<>\s]{1,40}>"),
+        # (Its quick test, _TIME_HINT, asks for a digit on each side of a colon first.)
         ((":", ""), r"[0-9](?<![0-9][0-9])[0-9]?:[0-9]{1,2}(?::[0-9]{2})?(?![0-9])"),
         (("(", ""), r"\((?<=[A-Za-z0-9_]\()[^()\n]*\)"),
         (("-", ""), r"-(?<![\w-]-)-?[A-Za-z][\w-]*(?:=\S*)?"),
     )
 )
+# What a clock time or ratio (1:1) has: a colon between digits. Opened by the colon, which a
+# search scans for in C; the time's own expression, opened by a digit, tries every digit of
+# the many texts with a colon but no time.
+_TIME_HINT = re.compile(":(?<=[0-9]:)[0-9]")
 _SESSION = re.compile(
     r"^[ \t]*(?:(?:>>>|\$)[ \t]|(?:async[ \t]+)?def[ \t]+\w+[ \t]*\(|class[ \t]+\w+[ \t]*[(:]"
     r"|import[ \t]+[\w.]+[ \t]*$|from[ \t]+[\w.]+[ \t]+import\b)",
@@ -244,7 +249,9 @@ def _mask(text: str, locale: str, grammar: Grammar) -> tuple[str, bool, bool]:
     there is nothing to read, and no need to look for dates."""
     masked = text
     for need, other, pattern in _NOT_PROSE:
-        if need in masked or (other and other in masked):
+        if (need in masked or (other and other in masked)) and (
+            need != ":" or _TIME_HINT.search(masked)
+        ):
             masked = pattern.sub(_blank, masked)
     figures, words = _readable(masked, grammar)
     if not (figures or words):
@@ -288,14 +295,14 @@ def _quantity(text: str, masked: str, numeral: Numeral, grammar: Grammar) -> Qua
         else None
     )
     # An empty match (most numbers have no unit) names nothing: no need to ask its groups.
-    groups = {name.rstrip("_") for name, found in matched.groupdict().items() if found} if (
-        matched and matched.end() > end
-    ) else set()  # fmt: skip
-    if matched and groups:
-        units = sorted(groups - {"more", "half", "measure"})
-        unit = unit or (units[0] if units else None)
-        value += Fraction(1, 2) if "half" in groups else 0
-        qualifier = "more than" if "more" in groups else None
+    if (
+        matched
+        and matched.end() > end
+        and (named := _unit_groups(grammar.unit_names, matched.groups()))
+    ):
+        unit = unit or named[0]
+        value += Fraction(1, 2) if named[1] else 0
+        qualifier = "more than" if named[2] else None
         end = matched.end()
     if unit == "year" and value >= 1000 and value.denominator == 1:
         unit = None  # 2021年: a year of the calendar, not 2021 years
@@ -366,6 +373,19 @@ def _new_quantity(
     fields["unit"], fields["qualifier"], fields["ordinal"] = unit, qualifier, ordinal
     fields["weak"], fields["reference"], fields["compound"] = weak, reference, False
     return quantity
+
+
+@lru_cache(maxsize=1024)
+def _unit_groups(
+    names: tuple[str | None, ...], groups: tuple[str | None, ...]
+) -> tuple[str | None, bool, bool] | None:
+    """What the groups a unit's match filled say: (the unit, "and a half", "more than"), the
+    first unit by name; None when no group is filled. Remembered: a few units make most."""
+    found = {name for name, group in zip(names, groups, strict=True) if name and group}
+    if not found:
+        return None
+    units = sorted(found - {"more", "half", "measure"})
+    return (units[0] if units else None), "half" in found, "more" in found
 
 
 def _unit_next(masked: str, end: int, grammar: Grammar) -> bool:

@@ -132,6 +132,7 @@ class WordSearch:
         rest = f"(?:{extra}{alternation(lowered)}){tail}"
         self._first = re.compile(rest)
         self._after = re.compile(f"[{_ASCII_BREAKS}]({rest})")
+        self._words = tuple(word_bytes(lowered))
 
     @cached_property
     def expression(self) -> re.Pattern[str]:
@@ -145,18 +146,56 @@ class WordSearch:
         lower = text.lower()
         return self._first.match(lower) is not None or self._after.search(lower) is not None
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        """(start, end) of each match, as ``expression.finditer`` gives them."""
+    def spans(
+        self, text: str, present: frozenset[bytes] | None = None
+    ) -> Iterator[tuple[int, int]]:
+        """(start, end) of each match, as ``expression.finditer`` gives them.
+
+        ``present``, for an ASCII text: at least the whole words (``ascii_words``) of the
+        text, when every match opens with one of ``words`` as a whole word (``tail`` has a word
+        end right after it, and no ``also`` match can be in the text). The places to try are
+        then where those words stand, found in C, not every place a word may start.
+        """
         if not text.isascii():
             for match in self.expression.finditer(text):
                 yield match.span()
             return
         lower = text.lower()
+        if present is not None:
+            yield from self._spans_at(lower, present)
+            return
         first = self._first.match(lower)
         if first:  # a match ends with a word character: the next one's \b is not in it
             yield first.span()
         for match in self._after.finditer(lower, first.end() if first else 0):
             yield match.span(1)
+
+    def _spans_at(self, lower: str, present: frozenset[bytes]) -> Iterator[tuple[int, int]]:
+        """``spans`` of a lowered ASCII text, tried only where one of ``present`` stands."""
+        starts: set[int] = set()
+        for word in self._words:
+            if word in present:
+                starts.update(_places(lower, word.decode()))
+        last = 0  # where the last match ended: the next one's break may not be in it
+        for start in sorted(starts):
+            if start == 0:
+                match = self._first.match(lower)
+                if match:
+                    yield match.span()
+                    last = match.end()
+            elif start > last:
+                match = self._after.match(lower, start - 1)
+                if match:
+                    yield match.span(1)
+                    last = match.end()
+
+
+def _places(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands in ``text``, inside other words too."""
+    start = text.find(word)
+    while start >= 0:
+        yield start
+        start = text.find(word, start + 1)
 
 
 # Bytes of ASCII word characters (re's \w) as themselves, lowered; any other byte a space.
@@ -166,6 +205,9 @@ _WORD_BYTES = bytes(
     else ord(" ")
     for byte in range(256)
 )
+
+# The same, every digit a 0: a text has a digit if its cut has a 0.
+_DIGIT_WORD_BYTES = _WORD_BYTES.translate(bytes.maketrans(b"123456789", b"000000000"))
 
 
 class WholeWords:
@@ -187,6 +229,12 @@ class WholeWords:
         if text.isascii():
             return not self._words.isdisjoint(ascii_words(text))
         return self.expression.search(text) is not None
+
+    def found_with_digit(self, text: str) -> bool:
+        """Whether an ASCII ``text`` has a digit (``has_digit``) or one of the words: one cut
+        in C answers both, every digit made a 0 (a number word has no digit to change)."""
+        cut = text.encode().translate(_DIGIT_WORD_BYTES)
+        return b"0" in cut or not self._words.isdisjoint(cut.split())
 
 
 def ascii_words(text: str) -> list[bytes]:

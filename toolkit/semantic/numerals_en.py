@@ -44,10 +44,11 @@ _WORD = alternation(WORDS)
 # Words joined by spaces or hyphens, "and" only inside ("one hundred and five"); "a" before a
 # scale is one ("a hundred"). Where the words do not make one number the parser splits them.
 # As \b(?:an?[ \t]+(?=scale\b))?(?:word)(?:...)*\b with re.IGNORECASE (no word starts with a).
+_A_BEFORE = ("hundred", "thousand", "million", "billion", "dozen")
 _RUN = WordSearch(
     WORDS,
     tail=rf"(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_WORD}))*\b",
-    also={"a": rf"n?[ \t]+(?=(?:hundred|thousand|million|billion|dozen)\b)(?:{_WORD})"},
+    also={"a": rf"n?[ \t]+(?=(?:{'|'.join(_A_BEFORE)})\b)(?:{_WORD})"},
 )
 _TOKEN = re.compile(r"[^\W\d_]+")
 _AND_HALF = re.compile(r"(?:[ \t]+|-)and(?:[ \t]+|-)an?(?:[ \t]+|-)half\b", re.IGNORECASE)
@@ -138,7 +139,7 @@ def read(text: str) -> list[Numeral]:
                 continue  # masking only takes words away: the text's words are enough to ask
         elif needs and not has_any(lower, needs):
             continue
-        new = list(scan(work))
+        new = list(scan(work) if scan not in _WORD_SCANS else scan(work, present))
         found.extend(new)
         for item in new:
             work = work[: item.start] + "\0" * (item.end - item.start) + work[item.end :]
@@ -182,14 +183,16 @@ def _folds(text: str) -> Iterator[Numeral]:
         yield Numeral(match.start(), match.end(), value, unit="fold")
 
 
-def _weak(text: str) -> Iterator[Numeral]:
-    for start, end in _WEAK_WORD.spans(text):
+def _weak(text: str, present: frozenset[bytes] | None) -> Iterator[Numeral]:
+    for start, end in _WEAK_WORD.spans(text, present):
         value, unit = _WEAK[text[start:end].lower()]
         yield Numeral(start, end, value, weak=True, unit=unit)
 
 
-def _runs(text: str) -> Iterator[Numeral]:
-    for run_start, run_end in _RUN.spans(text):
+def _runs(text: str, present: frozenset[bytes] | None) -> Iterator[Numeral]:
+    # "a" before a scale opens a run too ("a hundred"): without a scale, only number words do.
+    looked_up = present if present is not None and present.isdisjoint(_A_SCALES) else None
+    for run_start, run_end in _RUN.spans(text, looked_up):
         # Case folded as the run was matched: the long s (U+017F) is an s to a case-blind search.
         tokens = [(m.group().casefold(), m.start(), m.end())
                   for m in _TOKEN.finditer(text, run_start, run_end)]  # fmt: skip
@@ -210,10 +213,11 @@ def _runs(text: str) -> Iterator[Numeral]:
             yield Numeral(start, end, value, ordinal=ordinal, weak=weak)
 
 
-# Each scan with the words it needs (none: always run).
 # Each scan with the words it needs (none: always run), and the whole words one of which
-# it needs on an ASCII text (looked up among the text's words, cut once).
-_SCANS: tuple[tuple[Callable[[str], Iterator[Numeral]], tuple[str, ...], frozenset[bytes]], ...] = (
+# it needs on an ASCII text (looked up among the text's words, cut once). The scans of
+# _WORD_SCANS are given those words too: masking takes whole words away (each scan finds
+# whole words), so the text's words name every place where a word of the work may stand.
+_SCANS: tuple[tuple[Callable[..., Iterator[Numeral]], tuple[str, ...], frozenset[bytes]], ...] = (
     (_halves, ("half",), word_bytes(["half"])),
     (
         _fractions,
@@ -229,6 +233,9 @@ _SCANS: tuple[tuple[Callable[[str], Iterator[Numeral]], tuple[str, ...], frozens
     (_runs, (), word_bytes(WORDS)),
     (_weak, (), word_bytes(_WEAK)),
 )
+_WORD_SCANS = (_runs, _weak)
+# The words before which "a" and "an" open a run (``_RUN``'s ``also``).
+_A_SCALES = word_bytes(_A_BEFORE)
 
 
 def _second_is_time(text: str, start: int, end: int) -> bool:
