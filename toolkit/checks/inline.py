@@ -242,7 +242,7 @@ def _cut(outside: str, events: list[_Event]) -> list[Tok]:
     last = 0
     for start, end, token in events:
         if start > last:
-            piece = _unescaped(outside[last:start])
+            piece = unescaped(outside[last:start])
             text = piece if text is None else text + piece
         if token.type == "text_special":  # text written another way: joins the text
             text = token.content if text is None else text + token.content
@@ -253,21 +253,27 @@ def _cut(outside: str, events: list[_Event]) -> list[Tok]:
             tokens.append(token)
         last = end
     if last < len(outside):
-        piece = _unescaped(outside[last:])
+        piece = unescaped(outside[last:])
         text = piece if text is None else text + piece
     if text is not None:
         tokens.append(Tok("text", text))
     return tokens
 
 
-def _unescaped(piece: str) -> str:
+def unescaped(piece: str) -> str:
     """Text read between two tokens, each escaped punctuation mark as itself."""
     return _ESCAPE.sub(r"\1", piece) if "\\" in piece else piece
 
 
 def _code_token(content: str, ticks: int) -> Tok:
-    """A code span's token: line breaks as spaces, one space of padding each side dropped."""
+    """A code span's token."""
+    return Tok("code_inline", code_content(content), "`" * ticks)
+
+
+def code_content(content: str) -> str:
+    """A code span's content as its token has it: line breaks as spaces, one space of padding
+    each side dropped."""
     content = content.replace("\n", " ")
     if content.startswith(" ") and content.endswith(" ") and content.strip(" "):
-        content = content[1:-1]
-    return Tok("code_inline", content, "`" * ticks)
+        return content[1:-1]
+    return content

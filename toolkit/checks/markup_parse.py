@@ -8,7 +8,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from toolkit.checks.codespans import split_code
-from toolkit.checks.inline import tokens
+from toolkit.checks.delimiters import flanking
+from toolkit.checks.inline import code_content, tokens, unescaped
 
 NAMED = "a named reST reference"  # in ``Inline.links``, each reST link to a target by name
 
@@ -20,6 +21,9 @@ _PROSE_ROLES = frozenset(
 _ROLE_BEFORE = re.compile(r":([A-Za-z][\w.+-]*(?::[\w.+-]+)*):$")
 # The underscores after a reST reference (`text`_, `text`__) are no Markdown emphasis.
 _REFERENCE_MARK = re.compile(r"(?<=`)(__?)(?!\w)")
+# An escape before half a surrogate pair: markdown-it reads it otherwise (the scan too leaves
+# those to it).
+_ODD_ESCAPE = re.compile("\\\\[\ud800-\udfff]")
 # reST's bare references: nginx_, 桥牌_ (a name of any script).
 _BARE_REFERENCE = re.compile(r"(?<![\w`])[^\W\d_](?:[^\W_]|[.-]|_(?!_))*(?<!_)__?(?![\w`])")
 
@@ -145,34 +149,171 @@ def simple(text: str, pieces: list[str] | None = None) -> Inline | None:
     """The parse of a text that is code spans in plain text (most texts with markup), or None.
 
     Outside its code spans such a text has no character that starts a construct: no emphasis
-    marker that can open (``snake_case`` cannot), no HTML, entity, escape, link or line break.
-    Its tokens are then the code spans and the text between them, read here without a scan.
+    marker that can open (``snake_case`` cannot), no HTML, entity or link; an escape only in
+    a text without stars and lines (``emphatic`` reads those). Its tokens are then the code
+    spans and the text between them, read here without a scan.
     String methods only: a regular expression costs ten times more on each character.
     ``pieces`` is ``split_code(text)[0]`` when the caller has it already.
     """
-    if "\\" in text or "\r" in text or "\0" in text or "](" in text:
+    if "\r" in text or "\0" in text or "](" in text:
         return None
     if pieces is None:
         pieces = split_code(text)[0]  # [text, code, text, code, ..., text]
     gaps = pieces[::2]
     outside = "`".join(gaps)  # "`" where a code span was
-    if "*" in outside or "<" in outside or "&" in outside or "\n" in outside:
+    if "<" in outside or "&" in outside:
         return None
     underscore = "_" in outside
     if underscore and _may_open(outside):
         return None
     if "`_" in text and any(_REFERENCE_MARK.search(f"`{code}") for code in pieces[1::2]):
         return None  # code that the reference marks' escapes would change (`_`)
+    if "\\" in outside:
+        if "*" in outside or "\n" in outside or "\\`" in outside or _ODD_ESCAPE.search(outside):
+            return None  # an escape: of a star, a line break, a backtick or half a character
+        pieces = pieces.copy()
+        pieces[::2] = gaps = [unescaped(gap) for gap in gaps]  # text as it reads
+    elif "*" in outside or "\n" in outside:
+        return emphatic(outside, pieces)
     code: list[str] = []
     links: list[str] = []
-    # Two code spans are never adjacent (their backticks would be one run): the text on each
-    # side of a span is the token before it and the token after it, or nothing.
-    for index in range(1, len(pieces), 2):
-        _code(pieces[index - 1], pieces[index], pieces[index + 1], code, links)
+    if ":`" not in text and "`_" not in text:
+        # No role before a span, no reference after it (most texts): each span is plain code.
+        code = [f"`{' '.join(content.split())}`" for content in pieces[1::2]]
+    else:
+        # Two code spans are never adjacent (their backticks would be one run): the text on
+        # each side of a span is the token before it and the token after it, or nothing.
+        for index in range(1, len(pieces), 2):
+            _code(pieces[index - 1], pieces[index], pieces[index + 1], code, links)
     prose = list(filter(None, gaps))
     if underscore:
         _bare_references(prose, links)
     return Inline((), tuple(dict.fromkeys(code)), tuple(links), (), (), "\n".join(prose))
+
+
+def emphatic(outside: str, pieces: list[str]) -> Inline | None:
+    """The parse of a text of code spans, plain text, line breaks and "*" runs that pair one
+    after another (``*arg*``, ``**note**``), or None: ``outside`` is its text with "`" for
+    each code span.
+
+    ``simple``'s text with stars or lines: markdown-it's tokens are then the code spans, the
+    marker pairs, the line breaks and the text between them, read here without a token. The
+    "_" runs of such a text cannot open, and CommonMark pairs each marker on its own: they
+    stay text.
+    """
+    if outside.count("`") * 2 + 1 != len(pieces):
+        return None  # a backtick of the text is no code span: it would read as one here
+    pairs = _star_pairs(outside)
+    if pairs is None:
+        return None
+    emphasis: list[str] = []
+    code: list[str] = []
+    links: list[str] = []
+    prose: list[str] = []
+    codes = iter(pieces[1::2])
+    last, strong_before = 0, False  # where the text goes on; whether after "**" closing it
+    for open_start, open_end, close_start, close_end in pairs:
+        strong = open_end - open_start == 2
+        # A strong pair's outer markers are empty text (markdown-it's): before it and after it.
+        _text(outside[last:open_start], codes, strong_before, strong, code, links, prose)
+        words = _text(outside[open_end:close_start], codes, False, False, code, links, prose)
+        _close_span(["*" * (open_end - open_start), words], emphasis)
+        last, strong_before = close_end, strong
+    _text(outside[last:], codes, strong_before, False, code, links, prose)
+    _bare_references(prose, links)
+    return Inline(
+        tuple(emphasis), tuple(dict.fromkeys(code)), tuple(links), (), (), "\n".join(prose)
+    )
+
+
+def _star_pairs(outside: str) -> list[tuple[int, int, int, int]] | None:
+    """Each pair of "*" runs (opener's start and end, closer's start and end) when the runs
+    that can open or close pair one after another (``toolkit.checks.inline``'s test), or None.
+    """
+    end, start = len(outside), outside.find("*")
+    active: list[tuple[int, int, bool, bool]] = []
+    while start >= 0:
+        after = start + 1
+        while after < end and outside[after] == "*":
+            after += 1
+        can_open, can_close = flanking(outside, start, after)
+        if can_open or can_close:
+            active.append((start, after, can_open, can_close))
+        start = outside.find("*", after)
+    if len(active) % 2:
+        return None
+    found = []
+    for index in range(0, len(active), 2):
+        open_start, open_end, can_open, _ = active[index]
+        close_start, close_end, _, can_close = active[index + 1]
+        length = open_end - open_start
+        if not (can_open and can_close and length <= 2 and close_end - close_start == length):
+            return None
+        found.append((open_start, open_end, close_start, close_end))
+    return found
+
+
+def _text(
+    piece: str,
+    codes: Iterator[str],
+    first: bool,
+    last: bool,
+    code: list[str],
+    links: list[str],
+    prose: list[str],
+) -> str:
+    """Read a piece of text between markers: its code spans (from ``codes``, one per "`") and
+    its text tokens; what the piece reads as inside emphasis. ``first`` and ``last`` say
+    whether an empty text token starts or ends it (a strong pair's outer marker).
+    """
+    parts = piece.split("`")
+    if "\n" in piece:
+        return _lines(parts, codes, first, last, code, links, prose)
+    words = parts[0]
+    for index in range(1, len(parts)):
+        content = next(codes)
+        _code(parts[index - 1], content, parts[index], code, links)
+        words += code_content(content) + parts[index]
+    end = len(parts) - 1
+    for index, part in enumerate(parts):
+        if part or (first and index == 0) or (last and index == end):
+            prose.append(part)
+    return words
+
+
+def _lines(
+    parts: list[str],
+    codes: Iterator[str],
+    first: bool,
+    last: bool,
+    code: list[str],
+    links: list[str],
+    prose: list[str],
+) -> str:
+    """``_text`` of a piece with line breaks, cut at "`" into ``parts``: a break ends a text
+    token, and is no word of emphasis (markdown-it's soft and hard break tokens)."""
+    texts = [_between_breaks(part) for part in parts]
+    words = "".join(texts[0])
+    for index in range(1, len(texts)):
+        content = next(codes)
+        _code(texts[index - 1][-1], content, texts[index][0], code, links)
+        words += code_content(content) + "".join(texts[index])
+    lines = [line for part in texts for line in part]
+    end = len(lines) - 1
+    for index, line in enumerate(lines):
+        if line or (first and index == 0) or (last and index == end):
+            prose.append(line)
+    return words
+
+
+def _between_breaks(part: str) -> list[str]:
+    """The text of ``part`` on each side of its line breaks: markdown-it drops the spaces
+    before a break and the spaces and tabs after it."""
+    lines = part.split("\n")
+    if len(lines) == 1:
+        return lines
+    middle = [line.lstrip(" \t").rstrip(" ") for line in lines[1:-1]]
+    return [lines[0].rstrip(" "), *middle, lines[-1].lstrip(" \t")]
 
 
 def _may_open(outside: str) -> bool:
@@ -204,37 +345,47 @@ def _code(before: str, content: str, after: str, code: list[str], links: list[st
 
     ``before`` and ``after`` are the contents of the tokens around it ("" for none or no text).
     """
-    content = " ".join(content.split())
     # A role ends with ":" (before a possible final line break) and has no space: only the
     # last word before the span can be one.
-    name = _role(before.rsplit(None, 1)[-1]) if before.endswith((":", ":\n")) else None
-    if name is None:
-        if after.startswith("_"):
-            # A reST hyperlink reference. `text <url>`_ links to its URL. `name`_ and
-            # `text <name_>`_ refer to a target by name and `text`__ to the next anonymous
-            # target: Sphinx gives a translated name the target of the source's name it
-            # replaces, so only their number matters.
-            target = _explicit_target(content)
-            url = "".join(target.split()) if target else ""  # reST drops the spaces
-            links.append(url if url and not url.endswith("_") else NAMED)
-        else:
-            code.append(f"`{content}`")
-        return
+    if before.endswith((":", ":\n")):
+        written = _role_code(before.rsplit(None, 1)[-1], content)
+        if written is not None:
+            if written:
+                code.append(written)
+            return
+    content = " ".join(content.split())
+    if after.startswith("_"):
+        # A reST hyperlink reference. `text <url>`_ links to its URL. `name`_ and
+        # `text <name_>`_ refer to a target by name and `text`__ to the next anonymous
+        # target: Sphinx gives a translated name the target of the source's name it
+        # replaces, so only their number matters.
+        target = _explicit_target(content)
+        url = "".join(target.split()) if target else ""  # reST drops the spaces
+        links.append(url if url and not url.endswith("_") else NAMED)
+    else:
+        code.append(f"`{content}`")
+
+
+@lru_cache(maxsize=4096)
+def _role_code(word: str, content: str) -> str | None:
+    """A role's code as compared (``:func:`len```), "" for a prose role, None for no role.
+
+    ``word`` is the word before the code span. Cached: the source and its translation name
+    the same code, and a text names it again.
+    """
+    role = _ROLE_BEFORE.search(word)
+    if role is None:
+        return None
+    name = role.group(1)
     if name in _PROSE_ROLES:
-        return
+        return ""
+    content = " ".join(content.split())
     target = _explicit_target(content)
     if target:
         content = target
     elif name == "abbr":
         content = content.split(" (", 1)[0]  # "LIFO (last-in, first-out)": the gloss is prose
-    code.append(f":{name}:`{content}`")
-
-
-@lru_cache(maxsize=1024)
-def _role(word: str) -> str | None:
-    """The name of the reST role that ``word`` ends with (``:func:``), or None."""
-    role = _ROLE_BEFORE.search(word)
-    return role.group(1) if role else None
+    return f":{name}:`{content}`"
 
 
 def _explicit_target(content: str) -> str | None:
