@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from toolkit.check import check
 from toolkit.checks import cache
 from toolkit.checks.analyse import FileResult
+from toolkit.checks.engine import Options
 from toolkit.checks.suppress import Suppression
 from toolkit.fsutil import write_cache_file
 from toolkit.model import Category, Finding, Location, Severity
@@ -77,3 +79,44 @@ def test_cache_file_written_whole_and_temporaries_of_dead_writers_removed(tmp_pa
     assert sorted(os.listdir(target.parent)) == ["entry.json"]
     write_cache_file(target, "王建兵")
     assert target.read_text(encoding="utf-8") == "王建兵"
+
+
+def _catalogues(folder: Path, count: int) -> list[Path]:
+    """``count`` catalogues, each with findings of its own (an untranslated and a fuzzy entry,
+    a number lost) so that results differ from file to file."""
+    paths = []
+    for index in range(count):
+        path = folder / f"doc{index:02}" / "zh_Hans.po"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        body = (
+            'msgid ""\nmsgstr ""\n"Language: zh_Hans\\n"\n\n'
+            f'msgid "Held for {index + 2} years."\nmsgstr "被关押{index + 3}年。"\n\n'
+            'msgid "Free them."\nmsgstr ""\n\n'
+            + "".join(f'#, fuzzy\nmsgid "Line {n}."\nmsgstr "第{n}行。"\n\n' for n in range(index))
+        )
+        path.write_text(body, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_workers_and_cache_give_the_results_of_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files dealt out to workers (largest first) as they are found uncached, the others read
+    from the cache: the report is the one a single process without a cache gives."""
+    monkeypatch.setenv("ADVOCACY_CACHE_DIR", str(tmp_path / "cache"))
+    paths = _catalogues(tmp_path / "corpus", 20)
+
+    def report(jobs: int, use_cache: bool) -> list[Finding]:
+        return check(paths, None, Options(jobs=jobs, use_cache=use_cache)).findings
+
+    expected = report(1, False)
+    assert {f.code for f in expected} >= {"C101", "C102", "Q101"}
+    assert report(2, True) == expected  # every file checked by the workers, then kept
+    assert len(list((tmp_path / "cache").glob("??/*.json"))) == 20
+    assert report(2, True) == expected  # every file from the cache: no worker started
+    paths[7].write_text(paths[7].read_text(encoding="utf-8").replace("3年", "30年"), "utf-8")
+    paths[12].write_text('msgid "Free them.\nmsgstr ""\n', encoding="utf-8")  # unterminated
+    changed = report(1, False)
+    assert changed != expected
+    assert report(2, True) == changed  # one file checked again, one unreadable, others cached

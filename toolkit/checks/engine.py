@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,47 +101,58 @@ def report_order(finding: Finding) -> tuple[str, int, str]:
 def _analyse_all(
     targets: Sequence[Target], codes: frozenset[str], options: Options
 ) -> list[FileResult]:
-    folder = cache.cache_dir()
-    results: dict[int, FileResult] = {}
-    pending: list[tuple[int, Target, str | None]] = []
-    for index, target in enumerate(targets):
-        name = None
-        if options.use_cache and folder is not None:
-            try:
-                name = cache.key(target, codes, target.path.read_bytes())
-            except OSError:
-                name = None
-            cached = cache.load(folder, name) if name else None
-            if cached is not None:
-                results[index] = cached
-                continue
-        pending.append((index, target, name))
+    folder = cache.cache_dir() if options.use_cache else None
     jobs = options.jobs or os.cpu_count() or 1
-    if jobs > 1 and len(pending) >= _PARALLEL_FROM:
+    parallel = jobs > 1 and len(targets) >= _PARALLEL_FROM
+    order: Sequence[int] = range(len(targets))
+    if parallel:
         # Largest files first, one at a time: the workers finish together, not one of them
         # still on a large catalogue dealt out last while the other waits.
-        pending.sort(key=lambda item: -_size(item[1].path))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            fresh: Iterable[FileResult] = pool.map(
-                analyse, [t for _, t, _ in pending], [codes] * len(pending)
-            )
-            _keep(pending, fresh, results, folder)  # as they come, while the others are checked
-    else:
-        _keep(pending, (analyse(target, codes) for _, target, _ in pending), results, folder)
+        order = sorted(order, key=lambda index: -_size(targets[index].path))
+    results: dict[int, FileResult] = {}
+    waiting: dict[int, Future[FileResult]] = {}
+    pool: ProcessPoolExecutor | None = None
+    try:
+        for index in order:
+            target = targets[index]
+            name = _cache_name(target, codes, folder)
+            cached = cache.load(folder, name) if folder and name else None
+            if cached is not None:
+                results[index] = cached
+            elif not parallel:
+                results[index] = _fresh(target, codes, folder, name)
+            else:
+                # Workers start at the first file not cached (none when nothing changed), and
+                # each file is dealt out as soon as it is known to need checking: the other
+                # files are looked up while the workers check.
+                pool = pool or ProcessPoolExecutor(max_workers=jobs)
+                waiting[index] = pool.submit(_fresh, target, codes, folder, name)
+        for index, future in waiting.items():
+            results[index] = future.result()
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     return [results[index] for index in range(len(targets))]
 
 
-def _keep(
-    pending: list[tuple[int, Target, str | None]],
-    fresh: Iterable[FileResult],
-    results: dict[int, FileResult],
-    folder: Path | None,
-) -> None:
-    """Each new result in its place, and in the cache when it has a key."""
-    for (index, _, name), result in zip(pending, fresh, strict=True):
-        results[index] = result
-        if name and folder and not result.unreadable:
-            cache.store(folder, name, result)
+def _cache_name(target: Target, codes: frozenset[str], folder: Path | None) -> str | None:
+    """The cache entry of a file's result, or None when there is no cache or no file."""
+    if folder is None:
+        return None
+    try:
+        return cache.key(target, codes, target.path.read_bytes())
+    except OSError:
+        return None
+
+
+def _fresh(
+    target: Target, codes: frozenset[str], folder: Path | None, name: str | None
+) -> FileResult:
+    """A file analysed, and its result kept in the cache (where the work was done)."""
+    result = analyse(target, codes)
+    if name and folder and not result.unreadable:
+        cache.store(folder, name, result)
+    return result
 
 
 def _size(path: Path) -> int:
