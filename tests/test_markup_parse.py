@@ -12,6 +12,10 @@ from toolkit.checks import markup_parse
 
 # Texts the fast parse reads (or must step aside from): each must parse as the token path does.
 TEXTS = [
+    "<b title='`x`'> `y`",  # a tag that runs into a code span: markdown-it reads the tag
+    "<https://a.org/`x`> and `y`",
+    "*a* _b_ and `c`",  # both markers
+    "`x`_ and _y_",
     "Use :func:`len` and ``None``.",
     "See :ref:`the tutorial <tut-intro>` and `docs <https://a.org>`_ and `name`__.",
     "snake_case and `x`_ and nginx_ and 桥牌_.",
@@ -41,18 +45,50 @@ EMPHATIC = [
     "*a ` b\nc ` d* and :ref:`t <target>`",
     "**黄雪琴**和 *https://a.org* a@b.cd",
     "**",
+    # "_" runs that may open, and no "*": they pair as "*" runs do.
+    "module __all__ attribute and ``x``",
+    "__init__ and __matmul__ `y`",
+    "_a_ `x` and _b `c` d_ and :func:`f`",
+    "_x_\n`y`:\n`z` and a_b",
+    ":x:_y_:func:`c` and _a_",  # the role word ends after the closing "_": ":func:"
+    "[#]_ and `x` and [1]_",  # before a space "_" does not open: no pair needed
+    # A closer before any opener, an opener that nothing closes: text.
+    "'%.*s' and `x`",
+    "a* b *c* and `d` then *e",
+    "a_ b _c_ `x` and _d",
+]
+
+# Texts with "<" outside code and no other construct: autolinks, tags or the character itself
+# (``_angled``), each read on the whole text as markdown-it reads it.
+ANGLED = [
+    "git add [<options>] [--] <pathspec>... and `x`",
+    "a < b and <路径> and `c` > d",
+    "see <https://a.org> and <a@b.cd> then :func:`f` <b>bold</b>",
+    "`x`<br/>`y` and <!-- note --> `z`_ and nginx_ <i>",
+    '`x` <a href="u_v">`y`</a>',
+    "<b",
 ]
 
 
-def _fast(text: str) -> markup_parse.Inline | None:
+_Seen = tuple[tuple[tuple[str, ...], ...], str]  # what the checks read of a parse
+
+
+def _seen(inline: markup_parse.Inline) -> _Seen:
+    """The fields the checks compare, and the prose they search (its pieces may differ: the
+    token path has a piece for each text token, the fast parse one for each cut)."""
+    return inline[:5], inline.prose
+
+
+def _fast(text: str) -> _Seen | None:
     """The fast parse of ``text``, if ``parse`` would ask for it (a text without markup
     characters is its own prose: lines and all)."""
-    return markup_parse.simple(text) if markup_parse._MARKUP_START.search(text) else None
+    fast = markup_parse.simple(text) if markup_parse._MARKUP_START.search(text) else None
+    return _seen(fast) if fast is not None else None
 
 
-def _token_path(text: str) -> markup_parse.Inline:
+def _token_path(text: str) -> _Seen:
     with mock.patch.object(markup_parse, "simple", return_value=None):
-        return markup_parse.parse.__wrapped__(text)
+        return _seen(markup_parse.parse.__wrapped__(text))
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -62,10 +98,15 @@ def test_fast_parse_agrees_with_the_tokens(text: str) -> None:
         assert fast == _token_path(text)
 
 
+# Pieces of any text: characters, code, roles, tags, autolinks, underscore pairs.
+_ANY = [*"`_*:ab <>&\\\n", "``", "__", ":func:", " <t>", "](", "中", "（", "<b>", "</b>"]
+_ANY += ["<https://a.b/>", "<a@b.cd>", "<!-- c -->", "[#]_", "_x_", "__y__", '="`']
+
+
 @settings(max_examples=2000, deadline=None)
 @given(
     st.lists(
-        st.sampled_from([*"`_*:ab <>&\\\n", "``", "__", ":func:", " <t>", "](", "中", "（"]),
+        st.sampled_from(_ANY),
         max_size=25,
     ).map("".join)
 )
@@ -75,8 +116,8 @@ def test_fast_parse_agrees_on_any_text(text: str) -> None:
         assert fast == _token_path(text)
 
 
-@pytest.mark.parametrize("text", EMPHATIC)
-def test_fast_parse_reads_emphasis_pairs(text: str) -> None:
+@pytest.mark.parametrize("text", EMPHATIC + ANGLED)
+def test_fast_parse_reads_emphasis_pairs_and_tags(text: str) -> None:
     fast = _fast(text)
     assert fast is not None
     assert fast == _token_path(text)
@@ -120,6 +161,30 @@ _PAIR = st.tuples(st.sampled_from(["*", "**"]), st.lists(_PLAIN, max_size=4).map
     st.lists(st.one_of(_PLAIN, _PAIR.map(lambda p: p[0] + p[1] + p[0])), max_size=12).map("".join)
 )
 def test_fast_parse_agrees_on_emphasis(text: str) -> None:
+    fast = _fast(text)
+    if fast is not None:
+        assert fast == _token_path(text)
+
+
+# Prose without "*", in which "_" runs pair: the role word next to a marker, "__name__".
+_UNDERSCORED = st.sampled_from(
+    [" ", "word", "中文", "，", "（", "`x`", "` z\n`", ":func:`f`", ":", "a:", "\n", "__", "_"]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            _UNDERSCORED,
+            st.tuples(st.sampled_from(["_", "__"]), st.lists(_UNDERSCORED, max_size=4)).map(
+                lambda p: p[0] + "".join(p[1]) + p[0]
+            ),
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_fast_parse_agrees_on_underscores(text: str) -> None:
     fast = _fast(text)
     if fast is not None:
         assert fast == _token_path(text)

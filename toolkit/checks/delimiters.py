@@ -33,11 +33,12 @@ def flanking(src: str, start: int, end: int) -> tuple[bool, bool]:
     """
     last_char = src[start - 1] if start > 0 else " "
     next_char = src[end] if end < len(src) else " "
-    return _flanking(last_char, src[start], next_char)
+    return flanking_chars(last_char, src[start], next_char)
 
 
 @lru_cache(maxsize=4096)
-def _flanking(last_char: str, marker: str, next_char: str) -> tuple[bool, bool]:
+def flanking_chars(last_char: str, marker: str, next_char: str) -> tuple[bool, bool]:
+    """``flanking`` of a run of ``marker`` between ``last_char`` and ``next_char``."""
     # Cached: the answer depends on three characters only, and texts repeat a few of them.
     last_punct, next_punct = _punctuation(last_char), _punctuation(next_char)
     last_space, next_space = isWhiteSpace(ord(last_char)), isWhiteSpace(ord(next_char))
