@@ -69,16 +69,15 @@ def test_a_broken_entry_reads_as_absent(tmp_path: Path, content: str) -> None:
     assert cache.load(tmp_path, "ab" + "0" * 62) is None
 
 
-def test_cache_file_written_whole_and_temporaries_of_dead_writers_removed(tmp_path: Path) -> None:
-    target = tmp_path / "sub" / "entry.json"
-    stale = tmp_path / "sub" / ".entry.json.999999999.x1y2.tmp"  # no process has that number
-    stale.parent.mkdir()
-    stale.write_text("half", encoding="utf-8")
+def test_cache_file_written_whole_leaving_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "sub" / "entry.json"  # its folder made on the way
     write_cache_file(target, "黄雪琴")
     assert target.read_text(encoding="utf-8") == "黄雪琴"
-    assert sorted(os.listdir(target.parent)) == ["entry.json"]
+    # What a killed writer of this process's number left is overwritten, then renamed away.
+    (target.parent / f".entry.json.{os.getpid()}.tmp").write_text("half", encoding="utf-8")
     write_cache_file(target, "王建兵")
     assert target.read_text(encoding="utf-8") == "王建兵"
+    assert sorted(os.listdir(target.parent)) == ["entry.json"]
 
 
 def _catalogues(folder: Path, count: int) -> list[Path]:

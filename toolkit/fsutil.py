@@ -77,22 +77,24 @@ def write_if_changed(
 
 
 def write_cache_file(path: Path, text: str) -> None:
-    """Write a cache file atomically (temporary file, then rename) but not flushed to disk.
+    """Write a cache file atomically (a temporary file, then a rename) but not flushed to disk.
 
     A cache entry is worth less than the time ``fsync`` takes: after a crash it may be missing
-    or empty, and a cache reads such a file as absent.
+    or empty, and a cache reads such a file as absent. The temporary file is named by this
+    process alone (no random name to draw, no folder to search for others' leftovers: a
+    process killed while writing leaves one small file, which the next writer of the same
+    entry from a process of that number overwrites).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_temporaries(path)
-    fd, tmp = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp"
-    )
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        tmp.write_text(text, encoding="utf-8")
+    except FileNotFoundError:  # the entry's folder is not there yet
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text, encoding="utf-8")
+    try:
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
