@@ -285,12 +285,6 @@ _NOT_QUALIFYING = re.compile(
 )
 
 
-def _qualifies(masked: str, before: re.Match[str]) -> bool:
-    """Whether an English preposition before a number is a qualifier here, not a preposition."""
-    preceding = masked[max(0, before.start() - 16) : before.start()]
-    return not (_PREPOSITION.match(before.group()) and _NOT_QUALIFYING.search(preceding))
-
-
 DIGITS_ONLY = Grammar(None, None, {}, None, None, None, re.compile(r"[ \t]*"))
 
 

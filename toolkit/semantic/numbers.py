@@ -388,11 +388,6 @@ def _unit_groups(
     return (units[0] if units else None), "half" in found, "more" in found
 
 
-def _unit_next(masked: str, end: int, grammar: Grammar) -> bool:
-    """Whether a unit may follow ``end`` (the quick test ``grammar.unit_next``)."""
-    return grammar.unit_next is None or grammar.unit_next(masked, end)
-
-
 def _named(masked: str, start: int) -> bool:
     """Whether the number at ``start`` is a standard's (ISO 8601, RFC 2616, PEP 8), which is
     followed by no unit of its own."""
