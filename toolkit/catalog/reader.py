@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
@@ -85,11 +86,15 @@ def parse_catalog(text: str, path: Path) -> polib.POFile:
     if "\r" in text:
         # CRLF (Windows) and lone CR (classic Mac OS) line ends; GNU reads both as line ends.
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\\\n" in text:
-        text = _CONTINUED.sub(_joined, text)
     from toolkit.catalog.plain import read_plain  # it reads with this module's parser
 
-    plain = read_plain(text, path)  # most catalogues, read faster (the same catalogue)
+    # Most catalogues, read faster (the same catalogue). The plain reader refuses a comment
+    # line ending in a backslash, the only line it could read that GNU joins to the next one
+    # (each line of its strings ends in a quote): so no text it reads needs the joining.
+    plain = read_plain(text, path)
+    if plain is None and "\\\n" in text:
+        text = _CONTINUED.sub(_joined, text)
+        plain = read_plain(text, path)
     return plain if plain is not None else _read_full(text, path)
 
 
@@ -145,7 +150,10 @@ def decode_catalog(data: bytes, path: Path) -> str:
             "NUL byte: a catalogue is text (is this a binary or a UTF-16 file?)",
         )
     end = data.find(b"\n\n")  # the header is the first entry: look no further
-    found = _CHARSET.search(data, 0, end if end >= 0 else len(data))
+    end = end if end >= 0 else len(data)
+    # The search starts where its literal first stands (a search tries each place before).
+    first = data.find(b'"Content-Type:', 0, end)
+    found = _CHARSET.search(data, first, end) if first >= 0 else None
     charset = found.group(1).decode("ascii") if found else "utf-8"
     try:
         name = codecs.lookup(charset).name
@@ -271,6 +279,8 @@ def _comment_text(raw: str, mark: str) -> str:
     return text[1:] if text.startswith(" ") else text
 
 
+_KEY = attrgetter("msgctxt", "msgid")  # what makes an entry a duplicate of another
+_MSGID = attrgetter("msgid")
 _EOT = "character U+0004 (EOT) in a string: gettext separates msgctxt from msgid with it"
 
 
@@ -330,6 +340,9 @@ class _Parser(_PolibParser):
         self.header_lines: list[str] = []
         self.problem: _Problem | None = None  # what a handler found (polib turns it into OSError)
         self.context: int | None = None  # line of a msgctxt still waiting for its msgid
+        # The entries read but not in the catalogue (the header entry polib took out), when
+        # the reading knows them (the plain one does; else finish() looks for them).
+        self.removed: list[polib.POEntry] | None = None
 
     def lines(self, text: str, odd: frozenset[int]) -> Iterator[str]:
         """Each line of ``text`` for polib (those it would misread rewritten as it reads them),
@@ -482,11 +495,15 @@ class _Parser(_PolibParser):
             raise _Problem(self.pending, "msgstr missing after msgid")
         if self.context is not None:
             raise _Problem(self.context, "msgid missing after msgctxt")
-        if not may_hold_eot:
-            keys = [(entry.msgctxt, entry.msgid) for entry in self.entries]
-            if len(set(keys)) == len(keys):
-                self._keep_header()  # no duplicate, no U+0004: nothing to say where
-                return
+        entries = self.entries
+        # Each entry's msgid or key taken in C (map, attrgetter): no Python step per entry.
+        # Distinct msgids (most catalogues) make distinct keys, without a tuple for each.
+        if not may_hold_eot and (
+            len(set(map(_MSGID, entries))) == len(entries)
+            or len(set(map(_KEY, entries))) == len(entries)
+        ):
+            self._keep_header()  # no duplicate, no U+0004: nothing to say where
+            return
         first: dict[tuple[str | None, str], int | None] = {}
         for entry in self.entries:
             key = (entry.msgctxt, entry.msgid)
@@ -500,8 +517,10 @@ class _Parser(_PolibParser):
 
     def _keep_header(self) -> None:
         catalogue = self.instance
-        kept = {id(entry) for entry in catalogue}
-        header = next((e for e in self.entries if id(e) not in kept and e.msgid == ""), None)
+        if self.removed is None:
+            kept = set(map(id, catalogue))
+            self.removed = [entry for entry in self.entries if id(entry) not in kept]
+        header = next((e for e in self.removed if e.msgid == ""), None)
         if header is not None:
             catalogue.metadata = _metadata(header.msgstr)
         catalogue.source_header, catalogue.source_metadata = header, dict(catalogue.metadata)
