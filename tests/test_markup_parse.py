@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from unittest import mock
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.checks import markup_parse
+from toolkit.checks import markup_fast, markup_inline, markup_parse
+from toolkit.checks.delimiters import flanking_chars
 
 # Texts the fast parse reads (or must step aside from): each must parse as the token path does.
 TEXTS = [
@@ -87,8 +86,7 @@ def _fast(text: str) -> _Seen | None:
 
 
 def _token_path(text: str) -> _Seen:
-    with mock.patch.object(markup_parse, "simple", return_value=None):
-        return _seen(markup_parse.parse.__wrapped__(text))
+    return _seen(markup_parse.token_parse(text))
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -188,3 +186,96 @@ def test_fast_parse_agrees_on_underscores(text: str) -> None:
     fast = _fast(text)
     if fast is not None:
         assert fast == _token_path(text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="*_[]<>!&\\ab中 ", max_size=8))
+def test_markup_start_is_the_expression(text: str) -> None:
+    """``parse`` asks the character tests of a text without a backtick."""
+    assert markup_parse._markup_start(text) == bool(markup_parse._MARKUP_START.search(text))
+
+
+def _runs_reference_end(text: str) -> bool:
+    """``_reference_end`` run by run, without its look at the words around the runs."""
+    for start, after in markup_inline.underscore_runs(text):
+        follower = text[after] if after < len(text) else " "
+        if after - start <= 2 and not (follower.isalnum() or follower == "`"):
+            return True
+    return False
+
+
+def _runs_may_open(outside: str) -> bool:
+    """``_may_open`` run by run, without its look at the words around the runs."""
+    end = len(outside)
+    for start, after in markup_inline.underscore_runs(outside):
+        before = outside[start - 1] if start else " "
+        next_char = outside[after] if after < end else " "
+        if (
+            not before.isalnum()
+            and (before != "`" or after - start > 2 or next_char.isalnum())
+            and flanking_chars(before, "_", next_char)[0]
+        ):
+            return True
+    return False
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["_", "__", "___", "a", "中", " ", "`", "(", "1", "-"]),
+        min_size=1,
+        max_size=12,
+    ).map("".join)
+)
+def test_underscore_word_tests_skip_only_what_runs_skip(text: str) -> None:
+    """The look at the words around "_" answers as the runs one by one would (snake_case)."""
+    if "_" in text:
+        assert markup_inline._reference_end(text) == _runs_reference_end(text)
+        assert markup_fast._may_open(text) == _runs_may_open(text)
+
+
+# Pairs of texts of code spans, roles and words: the pair test must never call two parses
+# that differ the same.
+_SPANNED = st.lists(
+    st.sampled_from(
+        [
+            "`x`",
+            "``y``",
+            "`a b`",
+            ":func:`f`",
+            ":dfn:`t`",
+            ":py:func:`g`",
+            "中:",
+            " ",
+            "a",
+            "`",
+            "x:",
+        ]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_SPANNED, _SPANNED)
+def test_same_plain_code_only_for_the_same_parse(source: str, translation: str) -> None:
+    if markup_fast.same_plain_code(source, translation):
+        left, right = markup_parse.token_parse(source), markup_parse.token_parse(translation)
+        assert left[:5] == right[:5]
+        assert left[:1] + left[2:5] == ((), (), (), ())
+
+
+def test_same_plain_code_reads_roles_and_steps_aside() -> None:
+    same = markup_fast.same_plain_code
+    assert same("Use :func:`len` and ``None``.", "使用 :func:`len` 和 ``None``。")
+    assert not same("Use :func:`len`.", "使用 :meth:`len`。")  # another role: the parses decide
+    assert not same("Use `len`_ here.", "使用 `len`_。")  # a reference mark: not plain code
+    assert not same("`a` and `b`", "`b` and `a`")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_ANY), max_size=20).map("".join))
+def test_links_need_their_characters(text: str) -> None:
+    """``link_target`` parses no text without "_", "<", "&" or "](": it has no link."""
+    if not ("_" in text or "<" in text or "&" in text or "](" in text):
+        assert markup_parse.token_parse(text).links == ()

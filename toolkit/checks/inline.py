@@ -17,7 +17,7 @@ from operator import itemgetter
 from markdown_it.rules_inline.escape import _ESCAPED
 from markdown_it.token import Token
 
-from toolkit.checks.codespans import split_code
+from toolkit.checks.codespans import code_ticks, split_code
 from toolkit.checks.delimiters import Delimiter, balance, flanking, pairs
 from toolkit.checks.inline_scanner import (
     MARKDOWN,
@@ -36,7 +36,7 @@ from toolkit.checks.inline_scanner import (
 _QUICK_TOKEN = re.compile(r"[*_\\\n<&](?:(?<=\*)\**|(?<=_)_*|(?<=\\).)?", re.DOTALL)
 # An escape that stands for the character escaped; "\\" before any other is itself.
 _ESCAPE = re.compile("\\\\([" + re.escape("".join(sorted(_ESCAPED))) + "])")
-Split = tuple[list[str], list[int]]  # what ``split_code`` gives
+Split = list[str]  # what ``split_code`` gives
 _Event = tuple[int, int, Tok]  # a token and the characters of the text it replaces
 _Run = tuple[int, int, bool, bool]  # a run of markers: where, and whether it can open, close
 _EMPTY = Tok("text_special")  # the outer marker of a strong pair: text without content
@@ -93,7 +93,8 @@ def _quick(text: str, split: Split) -> list[Tok] | None:
     breaks, tags and entities, and the tokens are cut from the text where the paired markers
     are.
     """
-    pieces, ticks = split
+    pieces = split
+    ticks = code_ticks(text, pieces) if len(pieces) > 1 else []
     outside = "`".join(pieces[::2])  # "`" where a code span was: the character markdown sees
     if "[" in outside and "](" in text:
         return None

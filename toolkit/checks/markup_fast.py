@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from toolkit.checks.codespans import split_code
+from toolkit.checks.codespans import code_ticks, split_code
 from toolkit.checks.delimiters import flanking_chars
 from toolkit.checks.inline import Split, code_content, unescaped
 from toolkit.checks.inline_scanner import autolink_at, html_at
@@ -14,7 +14,9 @@ from toolkit.checks.markup_inline import (
     Inline,
     bare_references,
     close_span,
+    make_inline,
     record_code,
+    role_code,
     underscore_runs,
 )
 
@@ -34,13 +36,111 @@ def simple(text: str, split: Split | None = None) -> Inline | None:
     String methods only: a regular expression costs ten times more on each character.
     ``split`` is ``split_code(text)`` when the caller has it already.
     """
-    if "\r" in text or "\0" in text or "](" in text:
+    if "\r" in text or "\0" in text or ("]" in text and "](" in text):
         return None
-    pieces, ticks = split or split_code(text)  # [text, code, text, code, ..., text]
+    if split is not None:
+        pieces = split
+    elif "``" not in text and text.count("`") % 2 == 0:
+        pieces = text.split("`")  # ``split_code``'s most common case, without its call
+    else:
+        pieces = split_code(text)
+    # A character that is markup outside code, found in the text (code and all): most texts
+    # have none, and need no text without their code to look at.
+    if "_" in text or "*" in text or "\n" in text or "\\" in text or "<" in text or "&" in text:
+        outside = "`".join(pieces[::2])  # "`" where a code span was
+        if (
+            "_" in outside
+            or "*" in outside
+            or "\n" in outside
+            or "\\" in outside
+            or "<" in outside
+            or "&" in outside
+            or "`_" in text  # a reference mark, or code its escapes would change (`_`)
+        ):
+            return _marked(text, pieces, outside)
+    # Code spans in plain text: no reference mark after a span, no line before one.
     gaps = pieces[::2]
-    outside = "`".join(gaps)  # "`" where a code span was
+    if ":`" in text:  # a role before a span, maybe
+        code: list[str] = []
+        for before, content in zip(gaps, pieces[1::2], strict=False):
+            # ``record_code`` without its call: no reference mark, no line break here.
+            if (
+                before[-1:] == ":"
+                and (found := role_code(before.rsplit(None, 1)[-1], content)) is not None
+            ):
+                if found:
+                    code.append(found)
+            else:
+                code.append(f"`{' '.join(content.split())}`")
+    else:
+        code = [f"`{' '.join(content.split())}`" for content in pieces[1::2]]
+    return make_inline(((), tuple(code), (), (), (), gaps))
+
+
+def same_plain_code(source: str, translation: str) -> bool:
+    """Whether both texts are code spans in plain text (no other markup character anywhere)
+    with the same code, each span after the same last word: their parses then record the
+    same code (``simple``'s last case), and need not be made.
+
+    Most pairs with code are such: the translation copies the source's code and its roles.
+    False says nothing: the parses decide.
+    """
+    if (
+        "_" in source  # the likeliest first: a pair with any of these is not such
+        or "*" in source
+        or "<" in source
+        or "\\" in source
+        or "\n" in source
+        or "&" in source
+        or _marks(translation)
+        or _marks(source)
+    ):
+        return False
+    if "``" in source or "``" in translation:
+        left, right = split_code(source), split_code(translation)
+    else:  # single backticks: each closes the one before, the last one alone is text
+        left, right = source.split("`"), translation.split("`")
+        if not (len(left) % 2 and len(right) % 2):
+            left, right = split_code(source), split_code(translation)
+    if left[1::2] != right[1::2]:
+        return False
+    if ":`" in source or ":`" in translation:  # a role before a span, maybe: the same word?
+        for before, after in zip(left[:-1:2], right[:-1:2], strict=True):
+            ends = before[-1:] == ":"
+            if ends != (after[-1:] == ":"):
+                return False
+            if ends:
+                # The words after the last space, the same and without other white space, are
+                # the last words (cut at any white space, which copies the text before).
+                word = before[before.rfind(" ") + 1 :]
+                if (word != after[after.rfind(" ") + 1 :] or not word.isprintable()) and (
+                    before.rsplit(None, 1)[-1] != after.rsplit(None, 1)[-1]
+                ):
+                    return False
+    return True
+
+
+def _marks(text: str) -> bool:
+    """Whether ``text`` has a markup character besides "`" (or one markdown-it normalises)."""
+    return (
+        "_" in text
+        or "*" in text
+        or "\n" in text
+        or "\\" in text
+        or "<" in text
+        or "&" in text
+        or "\r" in text
+        or "\0" in text
+        or ("]" in text and "](" in text)
+    )
+
+
+def _marked(text: str, pieces: list[str], outside: str) -> Inline | None:
+    """``simple``'s parse of a text with "_", "*", a line break, an escape, "<" or "&" outside
+    its code spans (``outside``: its text with "`" for each code span), or None."""
     if "&" in outside:
         return None
+    gaps = pieces[::2]
     angle = "<" in outside
     underscore = "_" in outside
     reference = "`_" in text  # a reST reference's mark, or a "_" opening after a code span
@@ -59,7 +159,7 @@ def simple(text: str, split: Split | None = None) -> Inline | None:
     elif marker == "_" or "*" in outside or "\n" in outside:
         return None if angle else emphatic(outside, pieces, marker)
     if angle:
-        return _angled(text, pieces, ticks, underscore)
+        return _angled(text, pieces, underscore)
     code: list[str] = []
     links: list[str] = []
     if not reference and ":`" not in text:
@@ -72,10 +172,10 @@ def simple(text: str, split: Split | None = None) -> Inline | None:
             record_code(pieces[index - 1], pieces[index], pieces[index + 1], code, links)
     if underscore:
         bare_references(gaps, links)
-    return Inline((), tuple(dict.fromkeys(code)), tuple(links), (), (), gaps)
+    return make_inline(((), tuple(code), tuple(links), (), (), gaps))
 
 
-def _angled(text: str, pieces: list[str], ticks: list[int], underscore: bool) -> Inline | None:
+def _angled(text: str, pieces: list[str], underscore: bool) -> Inline | None:
     """``simple``'s parse of a text with "<" outside its code spans (``[<options>]``, ``a < b``,
     ``<b>``), or None when an autolink or a tag there would run into a code span.
 
@@ -89,6 +189,7 @@ def _angled(text: str, pieces: list[str], ticks: list[int], underscore: bool) ->
     html: list[str] = []
     prose: list[str] = []
     start, last = 0, len(pieces) - 1  # where the text between code spans starts in ``text``
+    ticks = code_ticks(text, pieces)
     for index in range(0, len(pieces), 2):
         gap = pieces[index]
         end = start + len(gap)
@@ -101,7 +202,7 @@ def _angled(text: str, pieces: list[str], ticks: list[int], underscore: bool) ->
             start = end + 2 * ticks[index // 2] + len(pieces[index + 1])
     if underscore:
         bare_references(prose, links)
-    return Inline((), tuple(dict.fromkeys(code)), tuple(links), (), tuple(html), prose)
+    return make_inline(((), tuple(code), tuple(links), (), tuple(html), prose))
 
 
 def _angles(
@@ -161,7 +262,7 @@ def emphatic(outside: str, pieces: list[str], marker: str = "*") -> Inline | Non
     _text(outside[last:], codes, code, links, prose)
     if "_" in outside:
         bare_references(prose, links)
-    return Inline(tuple(emphasis), tuple(dict.fromkeys(code)), tuple(links), (), (), prose)
+    return make_inline((tuple(emphasis), tuple(code), tuple(links), (), (), prose))
 
 
 def _one_line(outside: str, pieces: list[str], pairs: list[tuple[int, int, int, int]]) -> Inline:
@@ -172,8 +273,11 @@ def _one_line(outside: str, pieces: list[str], pairs: list[tuple[int, int, int, 
     """
     code: list[str] = []
     links: list[str] = []
-    for index in range(1, len(pieces), 2):
-        record_code(pieces[index - 1], pieces[index], pieces[index + 1], code, links)
+    for before, content, after in zip(pieces[::2], pieces[1::2], pieces[2::2], strict=False):
+        if before[-1:] == ":" or after[:1] == "_":  # a role or a reference, maybe
+            record_code(before, content, after, code, links)
+        else:  # plain code (most spans), without the call
+            code.append(f"`{' '.join(content.split())}`")
     emphasis: list[str] = []
     prose: list[str] = []
     last = 0  # where the text goes on
@@ -194,7 +298,7 @@ def _one_line(outside: str, pieces: list[str], pairs: list[tuple[int, int, int, 
     prose += outside[last:].split("`")
     if "_" in outside:
         bare_references(prose, links)
-    return Inline(tuple(emphasis), tuple(dict.fromkeys(code)), tuple(links), (), (), prose)
+    return make_inline((tuple(emphasis), tuple(code), tuple(links), (), (), prose))
 
 
 def _pairs(outside: str, marker: str) -> list[tuple[int, int, int, int]] | None:
@@ -282,6 +386,9 @@ def _may_open(outside: str) -> bool:
     (`name`_, `name`__: ``REFERENCE_MARK`` escapes those), nor before a space or the end
     (a footnote's [#]_): only a left-flanking run opens.
     """
+    before_runs = outside.split("_")[:-1]  # the text before each "_": inside a run, empty
+    if before_runs[0] and all(part[-1].isalnum() for part in before_runs if part):
+        return False  # a word before each run (snake_case): no run to look at one by one
     end = len(outside)
     for start, after in underscore_runs(outside):
         before = outside[start - 1] if start else " "

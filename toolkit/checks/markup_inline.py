@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache, partial
+from typing import NamedTuple, cast
 
 NAMED = "a named reST reference"  # in ``Inline.links``, each reST link to a target by name
 
@@ -25,7 +25,9 @@ class Inline(NamedTuple):
     """What the Markdown (and reST) inline markup of one text holds."""
 
     emphasis: tuple[str, ...]  # each span as written: "*word*" or "**words**"
-    code: tuple[str, ...]  # each code span or role target once, as written for a message
+    # Each code span or role target as written for a message, in order; only which code there
+    # is counts, but most texts name each once: the check, not each parse, drops repeats.
+    code: tuple[str, ...]
     links: tuple[str, ...]  # link targets in order; reST named references as NAMED
     images: tuple[str, ...]
     html: tuple[str, ...]  # inline HTML as written
@@ -37,6 +39,13 @@ class Inline(NamedTuple):
     def prose(self) -> str:
         """The text outside code, link targets and autolinks, a line per piece."""
         return "\n".join(filter(None, self.texts))
+
+
+_Spans = tuple[str, ...]
+_Fields = tuple[_Spans, _Spans, _Spans, _Spans, _Spans, Sequence[str]]
+# An ``Inline`` from its fields at C speed: a NamedTuple's own ``__new__`` is a Python function,
+# a call that costs more than the rest of a plain text's parse.
+make_inline = cast(Callable[[_Fields], Inline], partial(tuple.__new__, Inline))
 
 
 def bare_references(prose: Iterable[str], links: list[str]) -> None:
@@ -53,6 +62,9 @@ def bare_references(prose: Iterable[str], links: list[str]) -> None:
 
 def _reference_end(text: str) -> bool:
     """Whether ``text`` has a run of one or two "_" after which no word or "`" follows."""
+    after_runs = text.split("_")[1:]  # the text after each "_": a run's next one is empty
+    if after_runs[-1] and all(part[0].isalnum() or part[0] == "`" for part in after_runs if part):
+        return False  # a word after each run (snake_case): no run to look at one by one
     for start, after in underscore_runs(text):
         follower = text[after] if after < len(text) else " "
         if after - start <= 2 and not (follower.isalnum() or follower == "`"):
@@ -88,22 +100,36 @@ def record_code(before: str, content: str, after: str, code: list[str], links: l
     # A role ends with ":" (before a possible final line break) and has no space: only the
     # last word before the span can be one.
     if before.endswith((":", ":\n")):
-        role = _role(before.rsplit(None, 1)[-1])
-        if role is not None:
-            if role not in _PROSE_ROLES:
-                code.append(_role_code(role, content))
+        found = role_code(before.rsplit(None, 1)[-1], content)
+        if found is not None:
+            if found:
+                code.append(found)
             return
-    content = " ".join(content.split())
-    if after.startswith("_"):
-        # A reST hyperlink reference. `text <url>`_ links to its URL. `name`_ and
-        # `text <name_>`_ refer to a target by name and `text`__ to the next anonymous
-        # target: Sphinx gives a translated name the target of the source's name it
-        # replaces, so only their number matters.
-        target = _explicit_target(content)
-        url = "".join(target.split()) if target else ""  # reST drops the spaces
-        links.append(url if url and not url.endswith("_") else NAMED)
-    else:
-        code.append(f"`{content}`")
+    if not after.startswith("_"):
+        code.append(f"`{' '.join(content.split())}`")
+        return
+    # A reST hyperlink reference. `text <url>`_ links to its URL. `name`_ and `text <name_>`_
+    # refer to a target by name and `text`__ to the next anonymous target: Sphinx gives a
+    # translated name the target of the source's name it replaces, so only their number
+    # matters.
+    target = _explicit_target(" ".join(content.split()))
+    url = "".join(target.split()) if target else ""  # reST drops the spaces
+    links.append(url if url and not url.endswith("_") else NAMED)
+
+
+@lru_cache(maxsize=8192)
+def role_code(word: str, content: str) -> str | None:
+    """What a code span after ``word`` (the last word before it, ending with ":") records:
+    its role's code (``:func:`len```), "" for a prose role, or None when ``word`` ends with
+    no role (the span is plain code).
+
+    Cached: the source and its translation name the same code after the same role word, in
+    one look-up where two (the role, then its code) would cost twice.
+    """
+    role = _role(word)
+    if role is None:
+        return None
+    return "" if role in _PROSE_ROLES else _role_code(role, content)
 
 
 @lru_cache(maxsize=4096)
@@ -117,12 +143,8 @@ def _role(word: str) -> str | None:
     return role.group(1) if role is not None else None
 
 
-@lru_cache(maxsize=4096)
 def _role_code(name: str, content: str) -> str:
-    """The code of a role that names code as compared (``:func:`len```).
-
-    Cached: the source and its translation name the same code, and a text names it again.
-    """
+    """The code of a role that names code as compared (``:func:`len```)."""
     content = " ".join(content.split())
     target = _explicit_target(content)
     if target:

@@ -40,8 +40,11 @@ def printf_placeholders(pair: Pair) -> Iterable[str]:
     (``%2$s ... %1$s``). Of a plural entry, the first form answers to the msgid and the others
     to the plural msgid (the only form, in a language of one form).
     """
+    # Most pairs: no "%" and no plural texts, seen without a call (it costs more than the test).
+    if not ("%" in pair.msgid or "%" in pair.msgstr or pair.msgid_plural or pair.msgstr_plural):
+        return ()  # (a check returns () for no finding: no generator to run)
     if not _mentions(pair, "%") or not _NOT_PRINTF.isdisjoint(pair.flags):
-        return ()  # most pairs (a check returns () for no finding: no generator to run)
+        return ()
     flagged = not _PRINTF_FLAGS.isdisjoint(pair.flags)
     if not flagged and _STRFTIME.search(pair.msgid):
         return ()
@@ -114,6 +117,8 @@ def brace_placeholders(pair: Pair) -> Iterable[str]:
     With a ``python-brace-format`` flag every replacement field counts; without one only
     ``{name}`` and ``{0}`` outside code spans do.
     """
+    if not ("{" in pair.msgid or "{" in pair.msgstr or pair.msgid_plural or pair.msgstr_plural):
+        return ()  # most pairs, as for printf placeholders
     if not _mentions(pair, "{"):
         return ()
     flagged = "python-brace-format" in pair.flags
@@ -150,4 +155,4 @@ def _forms(pair: Pair) -> Iterator[tuple[str, str]]:
 
 
 def _without_code(text: str) -> str:
-    return " ".join(split_code(text)[0][::2]) if "`" in text else text
+    return " ".join(split_code(text)[::2]) if "`" in text else text
