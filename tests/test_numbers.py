@@ -8,7 +8,7 @@ from itertools import product
 
 import pytest
 
-from toolkit.semantic import numbers, numerals_zh
+from toolkit.semantic import numerals_zh
 from toolkit.semantic.numbers import Quantity, find_quantities
 from toolkit.semantic.numerals import number
 
@@ -215,13 +215,16 @@ def test_quantity_fields() -> None:
     assert isinstance(find_quantities("5", "en")[0].value, int)
 
 
-def test_quantities_made_the_quick_way_are_quantities() -> None:
-    """numbers._new_quantity fills the fields at once; the object is what Quantity() makes."""
-    fields = (3, 9, "5 years", 5, "year", "about", False, True, False)
-    quick = numbers._new_quantity(*fields)
-    made = Quantity(*fields[:7], weak=True, reference=False)
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [("about 5 years", "en"), ("one of them", "en"), ("(3)", "en"), ("至少三个月", "zh_Hans")],
+)
+def test_quantities_made_the_quick_way_are_quantities(text: str, locale: str) -> None:
+    """The reader fills a Quantity's fields at once; the object is what Quantity() makes."""
+    (quick,) = find_quantities(text, locale)
+    made = Quantity(**vars(quick))
     assert quick == made and repr(quick) == repr(made) and hash(quick) == hash(made)
-    assert vars(quick) == vars(made)
+    assert vars(quick) == vars(made) and list(vars(quick)) == list(vars(made))
 
 
 def test_shown_quotes_words() -> None:

@@ -82,9 +82,13 @@ def find_dates(text: str, locale: str) -> list[DateMention]:
 
 def dates_in(text: str, locale: str) -> tuple[DateMention, ...]:
     """``find_dates`` as a tuple, for callers that only read it: no copy."""
-    # _may_have_dates, written out: this runs for every text checked.
+    # _may_have_dates, written out: this runs for every text checked (a subscript of the
+    # gates kept at hand, no call, for a locale seen before).
     if text.isascii():
-        table, search = _ASCII_GATES.get(locale) or _ascii_gate(locale)
+        try:
+            table, search = _ASCII_GATES[locale]
+        except KeyError:
+            table, search = _ascii_gate(locale)
         if search(text.encode().translate(table)) and (_GATES.get(locale) or _gate(locale))(text):
             return _dates(text, locale)
         return ()

@@ -9,11 +9,15 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from toolkit.semantic import numerals_en, numerals_zh
-from toolkit.semantic.numerals import Numeral, words
+from toolkit.semantic.numerals import Numeral, has_digit, words
 
 
 def _anywhere(head: str) -> bool:
     return True
+
+
+def _digits_only(text: str) -> tuple[bool, bool]:
+    return has_digit(text), False
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,9 @@ class Grammar:
     unit_next: Callable[[str, int], bool] | None = None
     # What every match of ``after`` starts with (matched where it would be): the quick test.
     after_hint: re.Pattern[str] | None = None
+    # (has_digit(text), whether ``hint`` says yes): both asked of every text to read, which a
+    # language may answer at once (an ASCII text cut once).
+    readable: Callable[[str], tuple[bool, bool]] = _digits_only
 
     @cached_property
     def unit_names(self) -> tuple[str | None, ...]:
@@ -61,12 +68,31 @@ _ENDINGS = (
 )  # fmt: skip
 
 
+# The words one of which stands right before these last words of a qualifier ("close to",
+# "up to", "limited to"; "upwards of", "in excess of", "minimum of"; "as many as"), which are
+# common words elsewhere ("set to", "one of", "such as").
+_WORD_BEFORE = {
+    "to": ("close", "up", "limited"),
+    "of": ("upwards", "excess", "min", "minimum", "max", "maximum"),
+    "as": ("many", "much", "long"),
+}
+_NEEDING_WORD_BEFORE = tuple(_WORD_BEFORE)
+
+
 def _may_qualify_english(head: str) -> bool:
     """Whether an English qualifier may end ``head``: it ends with one of _ENDINGS, and spaces
-    (``$`` may also stand before a last newline: such a head is searched)."""
+    (``$`` may also stand before a last newline: such a head is searched); ending with "to",
+    "of" or "as", that word stands alone (not "into", "has") after one of _WORD_BEFORE."""
     if not head.isascii() or head.endswith("\n"):
         return True
-    return head.rstrip(" \t").lower().endswith(_ENDINGS)
+    tail = head.rstrip(" \t").lower()
+    if not tail.endswith(_ENDINGS):
+        return False
+    if not tail.endswith(_NEEDING_WORD_BEFORE):
+        return True
+    words = tail.rsplit(None, 2)
+    before = _WORD_BEFORE.get(words[-1])
+    return before is not None and len(words) > 1 and words[-2].endswith(before)
 
 
 # The first two letters of each English unit (lowered), "per cent" and "working days"
@@ -140,6 +166,7 @@ _ENGLISH = Grammar(
     ),
     join=re.compile(r"[ \t]*(?:,[ \t]*)?(?:and[ \t]+)?", re.IGNORECASE),
     hint=numerals_en.has_words,
+    readable=numerals_en.HINT.digit_and_found,
     may_qualify=_may_qualify_english,
     unit_next=_unit_next_english,
 )
@@ -258,6 +285,7 @@ _CHINESE = Grammar(
     date_after=re.compile("[ \t]?(?:月|日(?![期本志誌常历曆记記程元报報子]))"),
     window=28,
     hint=numerals_zh.has_numerals,
+    readable=numerals_zh.readable,
     may_qualify=_may_qualify_chinese,
     # The words each qualifier after a number starts with, or 或/及 after a short noun (版本 2
     # 協定或更高): one added to ``after`` is added here.

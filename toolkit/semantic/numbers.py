@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from fractions import Fraction
 from functools import lru_cache
+from operator import itemgetter
 
 from toolkit.semantic import numerals_en
 from toolkit.semantic.dates import dates_in
@@ -14,111 +15,16 @@ from toolkit.semantic.grammar import Grammar, qualifies
 from toolkit.semantic.grammar import grammar as grammar_of
 from toolkit.semantic.numerals import (
     FULL_WIDTH,
-    Number,
     Numeral,
     WholeWords,
     digit_numerals,
-    has_digit,
     number,
 )
+from toolkit.semantic.quantity import DURATIONS, Quantity
 
-# Durations compare as amounts of one base unit: three years and six months = 3.5 years =
-# 42 months; five months is not five years.
-DURATIONS: dict[str, tuple[str, int]] = {
-    "year": ("month", 12), "month": ("month", 1), "week": ("day", 7), "day": ("day", 1),
-    "hour": ("minute", 60), "minute": ("minute", 1), "second": ("second", 1),
-}  # fmt: skip
-VAGUE_NAMES = {10: "dozens", 100: "hundreds", 1000: "thousands", 10**4: "tens of thousands",
-               10**5: "hundreds of thousands", 10**6: "millions", 10**9: "billions"}  # fmt: skip
+# Quantity and DURATIONS live in toolkit.semantic.quantity; readers of quantities take them here.
+__all__ = ["DURATIONS", "Quantity", "find_quantities", "quantities"]
 
-
-@dataclass(frozen=True)
-class Quantity:
-    """A number of a text with what makes it a quantity: its unit, qualifier and kind.
-
-    ``start``/``end`` span all of it, qualifier and unit included ("nearly 250 days",
-    近250天). ``unit`` is the same word in every language (year, month, week, day, hour, minute,
-    second, person, organisation, times, percent, age, anniversary, fold). ``qualifier`` is one
-    of nearly, about, more than, at least, at most, less than, or several (an order of
-    magnitude: "dozens of", 数十, whose ``value`` is 10). ``weak`` marks words that need not be
-    a count ("one of", 一个 for "a", "both"). ``reference`` marks a number that names, not
-    counts: a list number at the start, a version (3.14.0).
-    """
-
-    start: int
-    end: int
-    text: str
-    value: Number
-    unit: str | None = None
-    qualifier: str | None = None
-    ordinal: bool = False
-    weak: bool = False
-    reference: bool = False
-    compound: bool = False  # read from several units ("three years and six months")
-
-    @property
-    def vague(self) -> bool:
-        return self.qualifier == "several"
-
-    @property
-    def amount(self) -> tuple[str, Number] | None:
-        """A duration in its base unit (("month", 42) for three years and six months)."""
-        if self.unit not in DURATIONS or self.ordinal:
-            return None  # 第 1 天 "day 1" is a day, not an amount of days
-        base, factor = DURATIONS[self.unit]
-        # An int for a whole value: equal to the Fraction it once was, and far quicker to make.
-        return base, self.value * factor
-
-    def describe(self) -> str:
-        """The value in words every reader follows: ``42 months``, ``2nd``, ``nearly 250 days``."""
-        if self.reference and self.value == 0:
-            return " ".join(self.text.split())  # a version: 3.14.0
-        if self.vague:
-            return VAGUE_NAMES.get(int(self.value), f"{self.value}s")
-        amount = self.amount
-        if amount and (self.compound or Fraction(self.value).denominator != 1):
-            shown = f"{_figure(number(amount[1]))} {amount[0]}s"
-        elif self.ordinal:
-            shown = _ordinal(self.value) + (" anniversary" if self.unit == "anniversary" else "")
-        elif self.unit == "percent":
-            shown = f"{_figure(self.value)}%"
-        elif self.unit == "age":
-            shown = f"{_figure(self.value)} years old"
-        elif self.unit == "base":
-            shown = f"base {_figure(self.value)}"
-        elif self.unit == "fold":
-            shown = f"{_figure(self.value)}-fold"
-        elif self.unit:
-            plural = "" if self.value == 1 or self.unit == "times" else "s"
-            unit = "people" if plural and self.unit == "person" else self.unit + plural
-            shown = f"{_figure(self.value)} {unit}"
-        else:
-            shown = _figure(self.value)
-        return f"{self.qualifier} {shown}" if self.qualifier else shown
-
-    def shown(self) -> str:
-        """As a message quotes it: the text as written, and its value if that says more."""
-        text = " ".join(self.text.split())
-        quoted = f'"{text}"' if _LATIN.search(text) else text
-        described = self.describe()
-        return quoted if described == text else f"{quoted} ({described})"
-
-
-def _figure(value: Number) -> str:
-    if isinstance(value, int):
-        return str(value)
-    decimal = float(value)
-    return f"{decimal:g}" if Fraction(str(decimal)) == value else str(value)
-
-
-def _ordinal(value: Number) -> str:
-    if not isinstance(value, int):
-        return _figure(value)
-    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
-    return f"{value}{suffix}"
-
-
-_LATIN = re.compile("[A-Za-z]")
 _STANDARD = re.compile(r"\b[A-Z]{2,}[ \t-]*$")
 _CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # a set: "" is not in it
 _LISTED = re.compile(
@@ -163,6 +69,11 @@ _NOT_PROSE = tuple(
         (("-", ""), r"-(?<![\w-]-)-?[A-Za-z][\w-]*(?:=\S*)?"),
     )
 )
+# A numeral's start and end (a named tuple's first two items), for sorting in C.
+_START, _END = itemgetter(0), itemgetter(1)
+_CODE, _URL, _EMAIL, _PLACEHOLDER, _BRACED, _TAG, _TIME, _CALL, _OPTION = (
+    pattern for _, _, pattern in _NOT_PROSE
+)
 # What a clock time or ratio (1:1) has: a colon between digits. Opened by the colon, which a
 # search scans for in C; the time's own expression, opened by a digit, tries every digit of
 # the many texts with a colon but no time.
@@ -184,20 +95,26 @@ def find_quantities(text: str, locale: str) -> list[Quantity]:
     Digits that are part of a date (``toolkit.semantic.dates``), of code, a URL or a
     placeholder are not read.
     """
-    return list(_find(text, locale))
-
-
-def quantities(text: str, locale: str) -> tuple[Quantity, ...]:
-    """``find_quantities`` as a tuple, for callers that only read it: no copy."""
-    return _find(text, locale)
+    return list(quantities(text, locale))
 
 
 @lru_cache(maxsize=16384)
-def _find(text: str, locale: str) -> tuple[Quantity, ...]:
-    if not _may_read(text) or _session(text):
-        return ()  # an interpreter session or a program is code, not prose
+def quantities(text: str, locale: str) -> tuple[Quantity, ...]:
+    """``find_quantities`` as a tuple, for callers that only read it: no copy (and no call
+    between them and the cache)."""
+    # Nothing to read without a digit, a Chinese numeral or an English number word.
+    if text.isascii():  # no Chinese numeral, no full-width digit: one cut asks for the rest
+        if not _GATE_WORDS.found_with_digit(text):
+            return ()
+        wide = None
+    elif _GATE_CHARACTERS.search(text) or _GATE_WORDS.found_in(text):
+        wide = _FULL_WIDTH.search(text)
+    else:
+        return ()
+    # An interpreter session or a program is code, not prose (of one line, only its start).
+    if _SESSION.search(text) if "\n" in text else _SESSION.match(text):
+        return ()
     grammar = grammar_of(locale)
-    wide = not text.isascii() and _FULL_WIDTH.search(text)
     masked, figures, words = _mask(text.translate(FULL_WIDTH) if wide else text, locale, grammar)
     if not (figures or words):
         return ()  # all in code, a placeholder or a date (most texts with figures)
@@ -205,8 +122,11 @@ def _find(text: str, locale: str) -> tuple[Quantity, ...]:
     if words and grammar.words is not None:
         found.extend(grammar.words(masked))
     if len(found) > 1:  # most texts: one number or none, nothing to sort
-        found.sort(key=lambda item: (item.start, -item.end))
-    quantities: list[Quantity] = []
+        # By start, then longest first (a stable sort keeps the order of equals): two sorts
+        # in C, where a key of (start, -end) calls a Python function for each numeral.
+        found.sort(key=_END, reverse=True)
+        found.sort(key=_START)
+    read: list[Quantity] = []
     last_end = 0
     for numeral in found:
         if numeral.start < last_end:
@@ -214,7 +134,7 @@ def _find(text: str, locale: str) -> tuple[Quantity, ...]:
         quantity = _quantity(text, masked, numeral, grammar)
         if quantity is None:
             continue
-        previous = quantities[-1] if quantities else None
+        previous = read[-1] if read else None
         if (
             previous
             and previous.qualifier not in (None, "several")
@@ -224,50 +144,51 @@ def _find(text: str, locale: str) -> tuple[Quantity, ...]:
             # 小于 127 或 255 "less than 127 or 255", 超过一至两行 "more than one or two lines":
             # the qualifier goes for both.
             quantity = replace(quantity, qualifier=previous.qualifier)
-        quantities.append(quantity)
+        read.append(quantity)
         last_end = quantity.end
-    if len(quantities) < 2:
-        return tuple(quantities)  # nothing to join
-    return tuple(_join_durations(text, quantities, grammar))
-
-
-def _may_read(text: str) -> bool:
-    """The quick test of ``_find``: a digit, a Chinese numeral or an English number word."""
-    if text.isascii():  # no Chinese numeral, no full-width digit: the quick test of digits
-        return has_digit(text) or _GATE_WORDS.found_in(text)
-    return bool(_GATE_CHARACTERS.search(text)) or _GATE_WORDS.found_in(text)
-
-
-def _session(text: str) -> bool:
-    """Whether a line of ``text`` is of a session or a program: of one line, only its start."""
-    return bool(_SESSION.search(text) if "\n" in text else _SESSION.match(text))
+    if len(read) < 2:
+        return tuple(read)  # nothing to join
+    return tuple(_join_durations(text, read, grammar))
 
 
 def _mask(text: str, locale: str, grammar: Grammar) -> tuple[str, bool, bool]:
     """``text`` with code, placeholders and dates blanked out (offsets unchanged), and whether
     what is left has a figure and may have number words (``grammar.hint``): without either,
     there is nothing to read, and no need to look for dates."""
+    # _NOT_PROSE in order, each tried only where its strings stand (written out: a loop of
+    # nine costs more than the tests).
     masked = text
-    for need, other, pattern in _NOT_PROSE:
-        if (need in masked or (other and other in masked)) and (
-            need != ":" or _TIME_HINT.search(masked)
-        ):
-            masked = pattern.sub(_blank, masked)
-    figures, words = _readable(masked, grammar)
+    if "`" in masked:
+        masked = _CODE.sub(_blank, masked)
+    if "://" in masked or "www." in masked:
+        masked = _URL.sub(_blank, masked)
+    if "@" in masked:
+        masked = _EMAIL.sub(_blank, masked)
+    if "%" in masked:
+        masked = _PLACEHOLDER.sub(_blank, masked)
+    if "{" in masked or "$" in masked:
+        masked = _BRACED.sub(_blank, masked)
+    if "<" in masked:
+        masked = _TAG.sub(_blank, masked)
+    if ":" in masked and _TIME_HINT.search(masked):
+        masked = _TIME.sub(_blank, masked)
+    if "(" in masked:
+        masked = _CALL.sub(_blank, masked)
+    if "-" in masked:
+        masked = _OPTION.sub(_blank, masked)
+    readable = grammar.readable
+    figures, words = readable(masked)
     if not (figures or words):
         return masked, False, False
     # A date has a digit or a Chinese numeral; an ASCII text has no numeral.
     if not (figures or (not masked.isascii() and _DATE_HINT.search(masked))):
         return masked, figures, words
     dates = dates_in(text, locale)
+    if not dates:
+        return masked, figures, words
     for date in dates:
         masked = masked[: date.start] + "\0" * (date.end - date.start) + masked[date.end :]
-    return (masked, *_readable(masked, grammar)) if dates else (masked, figures, words)
-
-
-def _readable(masked: str, grammar: Grammar) -> tuple[bool, bool]:
-    """Whether ``masked`` has a figure, and whether it may have number words."""
-    return has_digit(masked), grammar.hint is not None and grammar.hint(masked)
+    return (masked, *readable(masked))
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -275,28 +196,29 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def _quantity(text: str, masked: str, numeral: Numeral, grammar: Grammar) -> Quantity | None:
-    start, end, value = numeral.start, numeral.end, numeral.value
-    unit, ordinal, qualifier = numeral.unit, numeral.ordinal, None
-    if grammar.scale and masked[start].isdigit() and (scale := grammar.scale.match(masked, end)):
-        word = scale.group("scale").lower()
+    # The numeral's fields at once (a named tuple's are slower to ask one by one); ``first``
+    # and ``last`` stay the numeral's own span, ``start`` and ``end`` grow with what is read.
+    first, last, value, ordinal, numeral_weak, vague, numeral_reference, unit = numeral
+    start, end, qualifier = first, last, None
+    scale = grammar.scale
+    if scale is not None and masked[start].isdigit() and (scaled := scale.match(masked, end)):
+        word = scaled.group("scale").lower()
         for factor in (
             [grammar.scales[word]] if word in grammar.scales else map(grammar.scales.get, word)
         ):
             value *= factor or 1
-        end = scale.end()
-    if grammar.date_after and not ordinal and grammar.date_after.match(masked, end):
+        end = scaled.end()
+    date_after = grammar.date_after
+    if date_after is not None and not ordinal and date_after.match(masked, end):
         return None  # 9月, 19日: the date check's affair
-    matched = (
-        grammar.unit.match(masked, end)
-        if grammar.unit
-        and not numeral.vague
-        and (grammar.unit_next is None or grammar.unit_next(masked, end))
-        and not _named(masked, start)
-        else None
-    )
-    # An empty match (most numbers have no unit) names nothing: no need to ask its groups.
+    unit_expression, unit_next = grammar.unit, grammar.unit_next
     if (
-        matched
+        unit_expression is not None
+        and not vague
+        and (unit_next is None or unit_next(masked, end))
+        and not _named(masked, start)
+        # An empty match (most numbers have no unit) names nothing: no need to ask its groups.
+        and (matched := unit_expression.match(masked, end))
         and matched.end() > end
         and (named := _unit_groups(grammar.unit_names, matched.groups()))
     ):
@@ -307,13 +229,13 @@ def _quantity(text: str, masked: str, numeral: Numeral, grammar: Grammar) -> Qua
     if unit == "year" and value >= 1000 and value.denominator == 1:
         unit = None  # 2021年: a year of the calendar, not 2021 years
     ordinal = ordinal or unit == "anniversary"
-    weak = numeral.weak and value == numeral.value and unit != "anniversary"
+    weak = numeral_weak and value == numeral.value and unit != "anniversary"
     weak = weak or unit == "base"  # 16 进制 "hexadecimal" names a notation, counts nothing
     if grammar.ordinal_before and "第" in masked[max(0, start - 3) : start]:  # 第 opens it
         before = grammar.ordinal_before.search(masked, max(0, start - 3), start)
         if before:
             start, ordinal = before.start(), True
-    if numeral.vague:
+    if vague:
         qualifier = "several"
     elif ordinal or (weak and value == 1):
         # 小于第二个 "less than the second": the qualifier is of the thing, not the rank; and a
@@ -323,56 +245,43 @@ def _quantity(text: str, masked: str, numeral: Numeral, grammar: Grammar) -> Qua
         grammar.before
         and grammar.may_qualify(masked[max(0, start - grammar.window) : start])
         and (before := grammar.before.search(masked, max(0, start - grammar.window), start))
-        and qualifies(masked, before, numeral.end, unit)
+        and qualifies(masked, before, last, unit)
     ):
         start, qualifier = before.start(), _qualifier(before)
     if (
         grammar.after
+        and not vague
         and not (grammar.after_hint and not grammar.after_hint.match(masked, end))
-        and not numeral.vague
         and not (weak and value == 1 and not ordinal)
         and (after := grammar.after.match(masked, end))
     ):
         end, qualifier = after.end(), qualifier or _qualifier(after)
-    # (1), (2): a translator's enumeration, not a count.
-    enumerated = (
-        masked[numeral.start - 1 : numeral.start] in ("(", "（")
-        and masked[numeral.end : numeral.end + 1] in (")", "）")
-        and masked[numeral.start].isdigit()
-        and value.denominator == 1
-        and value < 20
-    )
     reference = (
-        numeral.reference
-        or enumerated
-        or bool(
-            numeral.start < 8
-            and (listed := _LIST_NUMBER.match(masked))
-            and numeral.end <= listed.end()
+        numeral_reference
+        # (1), (2): a translator's enumeration, not a count.
+        or (
+            masked[first - 1 : first] in ("(", "（")
+            and masked[last : last + 1] in (")", "）")
+            and masked[first].isdigit()
+            and value.denominator == 1
+            and value < 20
         )
+        or bool(first < 8 and (listed := _LIST_NUMBER.match(masked)) and last <= listed.end())
     )
-    return _new_quantity(
-        start, end, text[start:end], value if type(value) is int else number(value), unit,
-        qualifier, ordinal, weak and not reference, reference,
-    )  # fmt: skip
+    # Quantity(...) made the quick way: the frozen dataclass's __init__ sets each field through
+    # object.__setattr__, three times the cost of filling its __dict__ at once (the object is
+    # the same; tests/test_numbers.py compares the two).
+    quantity = _new(Quantity)
+    fields = quantity.__dict__
+    fields["start"], fields["end"], fields["text"] = start, end, text[start:end]
+    fields["value"] = value if type(value) is int else number(value)
+    fields["unit"], fields["qualifier"], fields["ordinal"] = unit, qualifier, ordinal
+    fields["weak"], fields["reference"] = weak and not reference, reference
+    fields["compound"] = False
+    return quantity
 
 
 _new = object.__new__
-
-
-def _new_quantity(
-    start: int, end: int, text: str, value: Number, unit: str | None, qualifier: str | None,
-    ordinal: bool, weak: bool, reference: bool,
-) -> Quantity:  # fmt: skip
-    """``Quantity(...)`` made the quick way: the frozen dataclass's __init__ sets each field
-    through object.__setattr__, three times the cost of filling its __dict__ at once (the
-    object is the same; tests/test_numbers.py compares the two)."""
-    quantity = _new(Quantity)
-    fields = quantity.__dict__  # filled in place: no dictionary of keywords to make first
-    fields["start"], fields["end"], fields["text"], fields["value"] = start, end, text, value
-    fields["unit"], fields["qualifier"], fields["ordinal"] = unit, qualifier, ordinal
-    fields["weak"], fields["reference"], fields["compound"] = weak, reference, False
-    return quantity
 
 
 @lru_cache(maxsize=1024)

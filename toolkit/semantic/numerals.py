@@ -132,7 +132,7 @@ class WordSearch:
         rest = f"(?:{extra}{alternation(lowered)}){tail}"
         self._first = re.compile(rest)
         self._after = re.compile(f"[{_ASCII_BREAKS}]({rest})")
-        self._words = tuple(word_bytes(lowered))
+        self._words = word_bytes(lowered)
 
     @cached_property
     def expression(self) -> re.Pattern[str]:
@@ -173,9 +173,8 @@ class WordSearch:
     def _spans_at(self, lower: str, present: frozenset[bytes]) -> Iterator[tuple[int, int]]:
         """``spans`` of a lowered ASCII text, tried only where one of ``present`` stands."""
         starts: set[int] = set()
-        for word in self._words:
-            if word in present:
-                starts.update(_places(lower, word.decode()))
+        for word in self._words.intersection(present):  # in C: most texts have one or two
+            starts.update(_places(lower, word.decode()))
         last = 0  # where the last match ended: the next one's break may not be in it
         for start in sorted(starts):
             if start == 0:
@@ -229,6 +228,14 @@ class WholeWords:
         if text.isascii():
             return not self._words.isdisjoint(ascii_words(text))
         return self.expression.search(text) is not None
+
+    def digit_and_found(self, text: str) -> tuple[bool, bool]:
+        """(``has_digit(text)``, ``found_in(text)``): for an ASCII text, one cut in C answers
+        both (a number word has no digit to change)."""
+        if not text.isascii():
+            return has_digit(text), self.expression.search(text) is not None
+        cut = text.encode().translate(_DIGIT_WORD_BYTES)
+        return b"0" in cut, not self._words.isdisjoint(cut.split())
 
     def found_with_digit(self, text: str) -> bool:
         """Whether an ASCII ``text`` has a digit (``has_digit``) or one of the words: one cut
@@ -320,7 +327,11 @@ def digit_numerals(text: str, locale: str) -> list[Numeral]:
     for match in _DIGITS.finditer(text):
         suffix = match["suffix"]
         if suffix is None and match[0].isdigit():  # most numbers: plain figures
-            found.append(Numeral(match.start(), match.end(), int(match[0])))
+            # Made as the tuple it is (the defaults after the value): Numeral(...) would run
+            # the named tuple's __new__, a Python function.
+            start, end = match.span()
+            plain = (start, end, int(match[0]), False, False, False, False, None)
+            found.append(_new(Numeral, plain))
             continue
         suffix = suffix or ""
         ordinal = suffix in _ORDINAL_SUFFIX
@@ -349,18 +360,24 @@ def _decimal(figures: str) -> Number:
     return number(Fraction(figures))
 
 
-def _read(digits: str, group: str, decimal: str) -> list[tuple[int, int, Number, bool]]:
-    """(start, end, value, is-a-reference) of each number in a run of digits and separators."""
+_new = tuple.__new__
+
+
+@lru_cache(maxsize=2048)
+def _read(digits: str, group: str, decimal: str) -> tuple[tuple[int, int, Number, bool], ...]:
+    """(start, end, value, is-a-reference) of each number in a run of digits and separators.
+    Remembered: the same versions and decimals recur (3.12, 2.0), and a Fraction is slow to
+    make."""
     if digits.isdigit():
-        return [(0, len(digits), int(digits), False)]  # most numbers: the quick way, same value
+        return ((0, len(digits), int(digits), False),)  # most numbers: the quick way
     clean = digits.translate(_NO_SPACES)
     if group.strip() in (",", ".") and _grouped(group, decimal).fullmatch(clean):
         whole, _, fraction = clean.replace(group, "").partition(decimal)
-        return [(0, len(digits), number(Fraction(f"{whole}.{fraction or 0}")), False)]
+        return ((0, len(digits), number(Fraction(f"{whole}.{fraction or 0}")), False),)
     if clean.count(".") >= (2 if decimal == "." else 3):
-        return [(0, len(digits), 0, True)]  # 3.14.0, 192.168.1.1: a version or an address
+        return ((0, len(digits), 0, True),)  # 3.14.0, 192.168.1.1: a version or an address
     if decimal != "." or "," not in clean:
-        return [(0, len(digits), _decimal(clean.replace(decimal, ".")), False)]
+        return ((0, len(digits), _decimal(clean.replace(decimal, ".")), False),)
     # Commas that group no thousands separate a list (1,5): each is a number of its own.
     parts: list[tuple[int, int, Number, bool]] = []
     offset = 0
@@ -369,4 +386,4 @@ def _read(digits: str, group: str, decimal: str) -> list[tuple[int, int, Number,
         if value and value.count(".") <= 1:
             parts.append((offset, offset + len(piece), number(Fraction(value)), False))
         offset += len(piece) + 1
-    return parts
+    return tuple(parts)

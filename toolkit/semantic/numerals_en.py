@@ -130,8 +130,11 @@ def numerals(text: str) -> list[Numeral]:
 def read(text: str) -> list[Numeral]:
     """``numerals`` of a text ``has_words`` said yes to (the caller asked already)."""
     found: list[Numeral] = []
-    lower = text.lower()
-    present = frozenset(ascii_words(text)) if text.isascii() else None
+    if text.isascii():
+        present: frozenset[bytes] | None = frozenset(ascii_words(text))
+        lower = ""  # not asked: the words are
+    else:
+        present, lower = None, text.lower()
     work = text
     for scan, needs, whole in _SCANS:
         if present is not None:

@@ -13,6 +13,7 @@ from toolkit.semantic.numerals import (
     Numeral,
     branches,
     has_any,
+    has_digit,
     initials,
     number,
     words,
@@ -122,11 +123,19 @@ SCALE_AFTER_DIGITS = re.compile("[ \t]*(?P<scale>[百千万萬亿億]+)")
 # these characters, nothing to read.
 HINT = re.compile("[零〇一二两兩三四五六七八九十百千万萬亿億半双雙单單]")
 SCALES = _SCALE
+_FIGURE = re.compile("[0-9]")  # has_digit's search, for a text that is not ASCII
 
 
 def has_numerals(text: str) -> bool:
     """Whether ``text`` may have a number in Chinese numerals (or a fraction in figures)."""
     return HINT.search(text) is not None or "分之" in text
+
+
+def readable(text: str) -> tuple[bool, bool]:
+    """(``has_digit(text)``, ``has_numerals(text)``): an ASCII text has no Chinese numeral."""
+    if text.isascii():
+        return has_digit(text), False
+    return _FIGURE.search(text) is not None, HINT.search(text) is not None or "分之" in text
 
 
 def numerals(text: str) -> list[Numeral]:
