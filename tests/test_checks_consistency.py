@@ -3,7 +3,11 @@ normalised, another translation shares; every pair of translations alike is stil
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import toolkit.checks  # noqa: F401  (registers every check)
 from toolkit.campaign import normalise
@@ -53,9 +57,37 @@ def test_same_translation(translations: tuple[str, ...], lines: list[int]) -> No
 
 
 @pytest.mark.parametrize(
-    "text", ["", "甲", "“他们”于2021年在广州被拘留。", "……，，。。、、他们于2021年被拘留", "Straße ﬁne"]
+    "text",
+    [
+        "", "甲", "“他们”于2021年在广州被拘留。", "……，，。。、、他们于2021年被拘留", "Straße ﬁne",
+        # Read by the quick match: case folded, symbols kept, punctuation and spaces left out.
+        "Free THEM, `now` = 「立即释放」 <所有> 人。", "ABCDEFGH", "。。A B C D E F G H。。",
+        # The quick match stops at a character it does not know (é, ß, full-width letters): normalised.
+        "«Libérez-les» maintenant", "Straße STRASSE", "ＡＢＣ释放他们吧朋友们", "甲乙丙丁戊己庚é辛",
+    ],
 )
 def test_ends_are_the_ends_of_the_text_normalised(text: str) -> None:
     normalised = normalise(text)
     assert consistency._head(text) == normalised[: consistency._ENDS]
     assert consistency._tail(text) == normalised[-consistency._ENDS :]
+
+
+@given(st.text(alphabet=st.sampled_from("aZ9`=_- ，。「」“”\n\t甲乙丙é ßＡ\u00a0\u200b"), max_size=40))
+def test_ends_normalised_quickly_are_the_ends_normalised(text: str) -> None:
+    normalised = normalise(text)
+    assert consistency._normalised(text) == normalised
+    assert consistency._head(text) == normalised[: consistency._ENDS]
+    assert consistency._tail(text) == normalised[-consistency._ENDS :]
+
+
+def test_the_quick_match_keeps_and_leaves_out_as_normalise_does() -> None:
+    """Every character the quick match of the ends keeps is kept as it is, lower-cased; every
+    one it passes over is left out (so a newer Unicode cannot part them unseen)."""
+    kept = re.compile(f"[{consistency._KEPT}]")
+    left = re.compile(f"[{consistency._LEFT}]")
+    for code in [*range(128), *range(0x3000, 0x3100), *range(0x4E00, 0xA000), *range(0xFF00, 0xFF70)]:
+        char = chr(code)
+        if kept.fullmatch(char):
+            assert normalise(char) == char.lower(), repr(char)
+        elif left.fullmatch(char):
+            assert normalise(char) == "", repr(char)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import toolkit.check  # noqa: F401  (importing it registers every check)
-from toolkit.checks import punctuation
+from toolkit.checks import masking, punctuation
 from toolkit.checks.registry import RULES, Scope
 from toolkit.model import Pair
 
@@ -377,10 +377,10 @@ _MASK_PIECES = st.sampled_from(
 @given(st.lists(_MASK_PIECES, max_size=24).map("".join))
 def test_mask_built_per_text_is_the_whole_mask(text: str) -> None:
     expected = _ONE_MASK.sub(lambda match: "\0" * len(match.group()), text)
-    if punctuation._CODE_BLOCK.search(text):
+    if masking.CODE_BLOCK.search(text):
         expected = "\0" * len(text)
-    assert punctuation._masked.__wrapped__(text) == expected
-    assert punctuation._code_block(text) == bool(punctuation._CODE_BLOCK.search(text))
+    assert masking.masked.__wrapped__(text) == expected
+    assert masking.code_block(text) == bool(masking.CODE_BLOCK.search(text))
     dots = [match.span() for match in re.finditer(r"(?<!\.)\.(?!\.)", text)]
     assert [match.span() for match in punctuation._FULL_STOP.finditer(text)] == dots
 
@@ -420,4 +420,4 @@ def test_no_chinese_character_before_the_quick_test_s_bound() -> None:
 def test_masked_spans(text: str, masked: str) -> None:
     """What masking blanks out (``#`` here): each kind of span, backquote runs of every length
     (closed only by a run as long), and the spans at a line's start only there."""
-    assert punctuation._masked(text) == masked.replace("#", "\0")
+    assert masking.masked(text) == masked.replace("#", "\0")

@@ -1,7 +1,10 @@
+# ruff: noqa: RUF001  (Chinese punctuation is data here)
 """Consistency checks: one source translated alike everywhere, two sources not translated alike."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 
@@ -67,10 +70,10 @@ def translation_drift(locale: str, catalogues: dict[str, CatalogueView]) -> Iter
 @check("K103", "same-translation", Category.CONSISTENCY, Severity.WARNING, Scope.CATALOGUE)
 def same_translation(catalogue: CatalogueView) -> Iterator[Hit]:
     """Two different source sentences have the same translation in one catalogue."""
-    pairs = [
+    pairs = [  # _reviewed's pairs, in one comprehension: no generator to resume for each
         pair
-        for pair in _reviewed(catalogue)
-        if len(pair.msgid) >= _SENTENCE and pair.msgctxt is None
+        for pair in catalogue.pairs
+        if pair.msgstr and not pair.fuzzy and pair.msgctxt is None and len(pair.msgid) >= _SENTENCE
     ]
     # Translations normalised alike start alike and end alike: only those sharing their first
     # and then their last words with another one are normalised whole (a few in a catalogue).
@@ -78,7 +81,7 @@ def same_translation(catalogue: CatalogueView) -> Iterator[Hit]:
         pairs = _sharing(pairs, narrowing)
     seen: dict[str, Pair] = {}
     for pair in pairs:
-        key = normalise(pair.msgstr)
+        key = _normalised(pair.msgstr)
         other = seen.setdefault(key, pair)
         if other is pair or normalise(other.msgid) == normalise(pair.msgid):
             continue
@@ -95,15 +98,60 @@ def same_translation(catalogue: CatalogueView) -> Iterator[Hit]:
 _ENDS = 8
 
 
+def _deleted(char: str) -> bool:
+    """Whether ``normalise`` leaves ``char`` out (punctuation, a separator, a control)."""
+    return unicodedata.category(char)[0] in "PZC"
+
+
+# ``normalise`` costs some hundred instructions a character outside ASCII; most ends of a
+# translation are plain instead: ASCII and Chinese characters, which it keeps as they are
+# (lower-cased) or leaves out. Such an end is read by one match: its first _ENDS characters kept,
+# each after the characters left out before it. Kept: ASCII letters, digits and symbols (a
+# backquote, =, <) and the CJK Unified Ideographs assigned since Unicode 11 (none has a case);
+# left out: ASCII and common Chinese punctuation and spaces (tests/test_checks_consistency.py
+# holds both sets to ``normalise``).
+_ASCII = "".join(map(chr, range(128)))
+_KEPT = re.escape("".join(char for char in _ASCII if not _deleted(char))) + "\u4e00-\u9fef"
+_CHINESE_PUNCTUATION = "\u3000，。、；：？！…—·「」『』“”‘’（）《》【】〈〉"
+_LEFT = re.escape("".join(char for char in _ASCII + _CHINESE_PUNCTUATION if _deleted(char)))
+_PLAIN_ENDS = re.compile(f"[{_LEFT}]*([{_KEPT}])" * _ENDS)
+# A start of _ENDS characters kept as they are, no capital among them: its own normalised start,
+# read by a plainer match (a third of the starts of translations).
+_UNCASED = re.escape("".join(char for char in _ASCII if not _deleted(char) and not char.isupper()))
+_AS_NORMALISED = re.compile(f"[{_UNCASED}\u4e00-\u9fef]{{{_ENDS}}}")
+# A translation's end, read backwards: as far back as a plain end of _ENDS characters can reach
+# with a few left out between them.
+_BACK = -4 * _ENDS - 1
+# A whole text of those characters, and the runs of those it keeps.
+_PLAIN_TEXT = re.compile(f"[{_LEFT}{_KEPT}]*")
+_KEPT_RUNS = re.compile(f"[{_KEPT}]+")
+
+
+def _normalised(text: str) -> str:
+    """``normalise(text)``: for a text of the characters _PLAIN_ENDS reads alone (most), its
+    characters left out and the rest lower-cased, at a fraction of the cost."""
+    if _PLAIN_TEXT.fullmatch(text) is None:
+        return normalise(text)
+    return "".join(_KEPT_RUNS.findall(text)).lower()  # lower-case is case-folded in ASCII
+
+
 def _head(text: str) -> str:
     """``normalise(text)[:_ENDS]``, normalising only the start of ``text`` where it holds enough
     (``normalise`` goes character by character: a start normalised is the start normalised)."""
+    if _AS_NORMALISED.match(text):
+        return text[:_ENDS]
+    plain = _PLAIN_ENDS.match(text)
+    if plain is not None:
+        return "".join(plain.groups()).lower()  # lower-case is case-folded in ASCII
     head = normalise(text[: 2 * _ENDS])
     return head[:_ENDS] if len(head) >= _ENDS else normalise(text)[:_ENDS]
 
 
 def _tail(text: str) -> str:
     """``normalise(text)[-_ENDS:]``, normalising only the end of ``text`` where it holds enough."""
+    plain = _PLAIN_ENDS.match(text[:_BACK:-1])  # the end, backwards: its last character first
+    if plain is not None:
+        return "".join(plain.groups())[::-1].lower()
     tail = normalise(text[-2 * _ENDS :])
     return tail[-_ENDS:] if len(tail) >= _ENDS else normalise(text)[-_ENDS:]
 

@@ -35,6 +35,7 @@ _END_KINDS = {
 }
 # Closing quotes, brackets and emphasis markers may follow the end mark: 。」 .) .** are ends.
 _CLOSERS = "\"'”’」』）)]】》〉*_"
+_CLOSERS_OR_SPACE = _CLOSERS + " "
 
 
 def final_mark(text: str) -> str:
@@ -45,12 +46,16 @@ def final_mark(text: str) -> str:
 
 def end_text(text: str) -> str:
     """The text up to its end mark: without closers, a closing note or reST's '::' marker."""
-    end = text.rstrip()
+    return _end_text(text.rstrip())
+
+
+def _end_text(end: str) -> str:
+    """``end_text`` of a right-stripped text."""
     if end.endswith("::"):
         # reST shows "text::" as "text:" and drops the marker of "text ::".
         bare = end[:-2]
         end = bare.rstrip() if bare[-1:].isspace() else bare + ":"
-    stripped = end.rstrip(_CLOSERS + " ")
+    stripped = end.rstrip(_CLOSERS_OR_SPACE)
     if end[-1:] in "）)" and not _END_KINDS.get(stripped[-1:]):
         # A note in brackets after the sentence: 贡献。（标准句柄指……）
         before = end[: max(end.rfind("（"), end.rfind("("))].rstrip()
@@ -89,14 +94,33 @@ def quick_kind(end: str) -> str | None:
     return None if kind == "colon" and end.endswith("::") else kind
 
 
-def end_kind(text: str) -> str | None:
-    last = text.rstrip()[-1:]
-    if last.isalnum():
-        return None  # no closer, no note in brackets: no end mark
-    kind = plain_kind(text.rstrip())
-    if kind is not None:
+class _QuickKinds(dict[str, str | None]):
+    """``quick_kind`` of the ends of texts, by their last three characters (all it reads), each
+    worked out once: a look-up instead of a call for most texts (their ends are few)."""
+
+    def __missing__(self, end: str) -> str | None:
+        kind = quick_kind(end)
+        if len(self) < _QUICK_KINDS_KEPT:  # a bound, whatever the texts
+            self[end] = kind
         return kind
-    end = end_text(text)
+
+
+_QUICK_KINDS_KEPT = 1 << 16
+# ``QUICK_KINDS[end[-3:]]`` is ``quick_kind(end)`` for a right-stripped ``end``.
+QUICK_KINDS = _QuickKinds()
+
+
+def end_kind(text: str) -> str | None:
+    end = text.rstrip()
+    return settled_kind(end, QUICK_KINDS[end[-3:]])
+
+
+def settled_kind(end: str, quick: str | None) -> str | None:
+    """``end_kind`` of a right-stripped text whose ``quick_kind`` is ``quick``: that kind where
+    it tells (none for ""), else read past closers, notes and '::' (``end_text``)."""
+    if quick is not None:
+        return quick or None
+    end = _end_text(end)
     if end.endswith(("...", "…", "⋯")):
         return "ellipsis"
     return _END_KINDS.get(end[-1:]) if end else None

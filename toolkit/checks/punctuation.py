@@ -13,11 +13,13 @@ from functools import cache, lru_cache
 from toolkit.checks.endmarks import (
     FULL_MARKS,
     HALF_MARKS,
-    end_kind,
+    QUICK_KINDS,
     end_text,
     final_mark,
-    quick_kind,
+    settled_kind,
 )
+from toolkit.checks.masking import code_block as _code_block
+from toolkit.checks.masking import masked as _masked
 from toolkit.checks.registry import Scope, check
 from toolkit.locales import script_of
 from toolkit.model import Category, Pair, Severity
@@ -59,71 +61,18 @@ _TRANSPARENT = "*_"
 # A mark with a character at or above 々 after it (through emphasis markers), or before it or an
 # emphasis marker: every mark of P101 has one.
 _WIDE = f"[{FIRST_CHINESE}-\U0010ffff]"
-_MARK_BESIDE_WIDE = re.compile(
-    f"[{re.escape(''.join(_TO_FULL))}]"
-    f"(?:(?=[*_]*{_WIDE})|(?<=[{FIRST_CHINESE}-\U0010ffff*_].))"
+_BESIDE_WIDE = f"(?:(?=[*_]*{_WIDE})|(?<=[{FIRST_CHINESE}-\U0010ffff*_].))"
+# One search for each mark, each only where the text has the mark: a search opened by one
+# character skips to it at string-search speed, one opened by a class of five tests the class
+# at every character.
+_EACH_MARK_BESIDE_WIDE = tuple(
+    (mark, re.compile(re.escape(mark) + _BESIDE_WIDE).search) for mark in _TO_FULL
 )
 _WIDE_CHARACTER = re.compile(_WIDE)
 # A full stop with a character at or above 々 before it or an emphasis marker: every full stop
 # of P104 has one.
 _STOP_AFTER_WIDE = re.compile(f"\\.(?<=[{FIRST_CHINESE}-\U0010ffff*_].)")
 
-# Spans no punctuation rule looks into: code, reST roles, URLs, e-mail addresses, link
-# destinations, HTML tags, placeholders and interactive-session lines. Most expressions open
-# with a character, so that their alternation does too and a search skips to those characters
-# in C (the backquote's run is "`" and then more); the others would be tried at every position
-# and are left out of texts that cannot hold them: each comes with a string a text needs for it.
-_MASKED_SPANS: tuple[tuple[str, str | None], ...] = (
-    (r"`(?<!``)(`*)(?!`).+?(?<!`)`\1(?!`)", None),  # `code`, ``code``
-    (r":[A-Za-z][\w.+-]*(?::[\w.+-]+)*:(?=`)", None),  # the :ref: of :ref:`x`
-    (r"https?://[!-~]*|ftp://[!-~]*", None),
-    (r"www\.[!-~]+", None),
-    (r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+", "@"),
-    (r"\]\([^()\s]*\)", None),  # ](destination)
-    (r"<[^<>\n]{1,60}>", None),  # HTML tags and <placeholders>, <路径> included
-    (r"%(?:\(\w+\))?(?:\d+\$)?[-#0 +]*\d*(?:\.\d+)?[sdifrxXcu]", None),
-    (r"\{\w*(?:[!:][^{}]*)?\}", None),
-    (r"^[ \t]*>>>[ \t][^\n]*", ">>>"),  # lines of an interactive session or a shell
-    (r"^[ \t]*\.\.\.[ \t][^\n]*", "..."),
-    (r"^[ \t]*\$[ \t][^\n]*", "$"),
-    (r"::$", None),  # reST's literal-block marker: markup, which reST tools judge
-)
-# The spans with a string they need, by place in _MASKED_SPANS.
-_NEEDING = tuple((index, need) for index, (_, need) in enumerate(_MASKED_SPANS) if need)
-
-
-def _spans_present(text: str) -> tuple[bool, ...]:
-    """Which spans of _MASKED_SPANS can be in ``text``: a span opened by a character always (it
-    costs little), another only if the text has its string, and one at a line's start, in a
-    text of one line, only if the text starts with it."""
-    present = [need is None for _, need in _MASKED_SPANS]
-    for index, need in _NEEDING:
-        if need in text:
-            present[index] = (
-                not _MASKED_SPANS[index][0].startswith("^")
-                or "\n" in text
-                or text.lstrip(" \t").startswith((need + " ", need + "\t"))
-            )
-    return tuple(present)
-
-
-@lru_cache(maxsize=64)
-def _masked_pattern(present: tuple[bool, ...]) -> re.Pattern[str]:
-    """The spans to mask that can be in a text, as one expression (tried in the order above).
-
-    Leaving out a span that cannot be in the text changes no match (that alternative fails
-    everywhere) and saves trying it at every position.
-    """
-    spans = [pattern for (pattern, _), there in zip(_MASKED_SPANS, present, strict=True) if there]
-    return re.compile("|".join(spans), re.DOTALL | re.MULTILINE)
-
-
-# A literal block: an indented line, a session, a definition or an assignment at a line start.
-_CODE_BLOCK = re.compile(
-    r"^(?: {4}|\t)\S|^>>> |^(?:def|class|import|from|async def) \w"
-    r"|^[A-Za-z_][\w.]*(?:\[[^\]\n]*\])?(?:: [^=\n]+)? = \S",
-    re.MULTILINE,
-)
 # A bracket pair or a quote pair on one line, and runs of dots.
 _PARENTHESES = re.compile(r"\(([^()\n]*)\)")
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]*)"')
@@ -132,11 +81,6 @@ _FULL_STOP = re.compile(r"\.(?<!\.\.)(?!\.)")
 # Next to these a straight quote delimits a string in code: print("你好"), f"{x}", ["是", "否"].
 _CODE_BEFORE_QUOTE = set("([{=,+:\"'" + string.ascii_letters)
 _CODE_AFTER_QUOTE = set(")]},.:;+%\"'")
-
-
-def _code_block(text: str) -> bool:
-    """Whether a line of ``text`` is code (``_CODE_BLOCK``): of one line, only its start."""
-    return bool(_CODE_BLOCK.search(text) if "\n" in text else _CODE_BLOCK.match(text))
 
 
 @lru_cache(maxsize=64)
@@ -159,18 +103,6 @@ def _half_width(locale: str) -> bool:
 
 def _has_convention(locale: str) -> bool:
     return _convention(locale) is not None
-
-
-@lru_cache(maxsize=64)  # the checks of one text ask in turn: each text is masked once
-def _masked(text: str) -> str:
-    """The text with every masked span blanked out (same length, so columns stay right).
-
-    A literal block (a line indented as code, or an interactive session) is code throughout:
-    its string literals and comments keep the punctuation of the programming language.
-    """
-    if _code_block(text):
-        return "\0" * len(text)
-    return _masked_pattern(_spans_present(text)).sub(lambda match: "\0" * len(match.group()), text)
 
 
 @cache  # one answer per character (the characters of a corpus are few)
@@ -234,9 +166,10 @@ def halfwidth_punctuation(text: str, locale: str) -> Iterable[str]:
     Code, URLs, times (10:30), reST roles and placeholders are left alone; a mark between Latin
     words inside Chinese text (``foo,bar``) is not next to a Chinese character.
     """
-    if not _MARK_BESIDE_WIDE.search(text) or not _full_width(locale):
-        return ()  # no mark beside Chinese text (masking only blanks characters out)
-    return _halfwidth_marks(text)
+    for mark, beside_wide in _EACH_MARK_BESIDE_WIDE:
+        if mark in text and beside_wide(text):
+            return _halfwidth_marks(text) if _full_width(locale) else ()
+    return ()  # no mark beside Chinese text (masking only blanks characters out)
 
 
 def _halfwidth_marks(text: str) -> Iterator[str]:
@@ -265,7 +198,7 @@ def halfwidth_brackets(text: str, locale: str) -> Iterable[str]:
 
     Half-width brackets around Latin letters, digits or code stay: 指定居所监视居住(RSDL).
     """
-    if "(" not in text or not _full_width(locale) or not _wide_between(text, "(", ")"):
+    if "(" not in text or not _wide_between(text, "(", ")") or not _full_width(locale):
         return ()  # no Chinese character after a "(" and before a ")"
     return _halfwidth_brackets(text)
 
@@ -297,8 +230,10 @@ def straight_quotes(text: str, locale: str) -> Iterable[str]:
 
     Simplified Chinese quotes with “”, Traditional with 「」 (Taiwan, Hong Kong).
     """
+    if '"' not in text:
+        return ()  # most texts, told before the locale's convention is looked up
     convention = _convention(locale)
-    if '"' not in text or convention is None or not convention.full_width:
+    if convention is None or not convention.full_width:
         return ()
     if not _wide_between(text, '"', '"'):
         return ()  # no Chinese character between two quotes
@@ -335,11 +270,11 @@ def halfwidth_full_stop(text: str, locale: str) -> Iterable[str]:
     A dot followed by a Latin letter or digit is no sentence end (报告.docx, 第3.1节), and '...'
     is left alone: software writes its menu items and progress messages so (替换..., 正在写入...).
     """
-    convention = _convention(locale)
-    if "." not in text or convention is None or not convention.full_width:
-        return ()
-    if not _STOP_AFTER_WIDE.search(text):
+    if "." not in text or not _STOP_AFTER_WIDE.search(text):
         return ()  # no full stop after Chinese text (masking only blanks characters out)
+    convention = _convention(locale)
+    if convention is None or not convention.full_width:
+        return ()
     return _halfwidth_full_stops(text, convention)
 
 
@@ -407,14 +342,18 @@ def end_punctuation(pair: Pair) -> Iterable[str]:
     translation may end either way.
     """
     msgid, msgstr = pair.msgid, pair.msgstr
-    kind = quick_kind(msgid.rstrip())
-    if kind is not None and kind == quick_kind(msgstr.rstrip()):
+    source_end, translation_end = msgid.rstrip(), msgstr.rstrip()
+    source, translation = QUICK_KINDS[source_end[-3:]], QUICK_KINDS[translation_end[-3:]]
+    if source is not None and source == translation:
         return ()  # the same end mark, or none, as they stand (most: '.' and '。', a letter)
+    source = settled_kind(source_end, source)  # end_kind(msgid), the quick part done
+    translation = settled_kind(translation_end, translation)
+    if source == translation:
+        return ()  # the same kind once closers and notes are read past
     convention = _convention(pair.locale)
     if convention is None or _convention(pair.source_locale) is None:
         return ()
-    source, translation = end_kind(msgid), end_kind(msgstr)
-    if source == translation or _free_ending(pair, source, translation):
+    if _free_ending(pair, source, translation):
         return ()
     if _code_block(msgid) or _code_block(msgstr):
         return ()  # a literal block ends as its code does

