@@ -311,18 +311,24 @@ def _finding(rule: Rule, message: str, path: str, line: int | None) -> Finding:
 
 
 def _pair_finding(rule: Rule, message: str, view: CatalogueView, pair: Pair) -> Finding:
+    # Made whole at once: dataclasses.replace on a finding made first costs twice the time.
     source = None
     if pair.occurrences:
         where, line = pair.occurrences[0]
         source = Location(where, int(line) if line.isdigit() else None)
-    return replace(
-        _finding(rule, message, view.path, pair.line),
-        document=view.document,
-        locale=view.locale,
-        msgctxt=pair.msgctxt,
-        msgid=pair.msgid,
-        msgstr=pair.msgstr,
-        source=source,
+    return Finding(
+        rule.code,
+        rule.name,
+        rule.category,
+        rule.severity,
+        message,
+        Location(view.path, pair.line),
+        view.document,
+        view.locale,
+        pair.msgctxt,
+        pair.msgid,
+        pair.msgstr,
+        source,
     )
 
 
