@@ -71,8 +71,18 @@ REWRITTEN = [
     (numerals_zh._VAGUE, numerals_zh._VAGUE.pattern.split(")", 1)[1]),
     *(
         (pattern, plain)
-        for (_, _, pattern), plain in zip(
-            numbers._NOT_PROSE,
+        for pattern, plain in zip(
+            (
+                numbers._CODE,
+                numbers._URL,
+                numbers._EMAIL,
+                numbers._PLACEHOLDER,
+                numbers._BRACED,
+                numbers._TAG,
+                numbers._TIME,
+                numbers._CALL,
+                numbers._OPTION,
+            ),
             [
                 r"(?::[\w:.+-]+:)?(`+)(?!`)[\s\S]+?(?<!`)\1(?!`)",
                 r"(?:https?|ftp|file)://\S+|www\.\S+",

@@ -17,8 +17,9 @@ from toolkit.model import CatalogueView, Category, Hit, Pair, Severity
 _SENTENCE = 20
 
 
-def _reviewed(catalogue: CatalogueView) -> Iterator[Pair]:
-    return (pair for pair in catalogue.pairs if pair.msgstr and not pair.fuzzy)
+def _reviewed(catalogue: CatalogueView) -> list[Pair]:
+    # A list made in one comprehension: no generator to resume for each of a catalogue's pairs.
+    return [pair for pair in catalogue.pairs if pair.msgstr and not pair.fuzzy]
 
 
 @check("K101", "demand-drift", Category.CONSISTENCY, Severity.WARNING, Scope.LOCALE)
@@ -70,10 +71,10 @@ def translation_drift(locale: str, catalogues: dict[str, CatalogueView]) -> Iter
 @check("K103", "same-translation", Category.CONSISTENCY, Severity.WARNING, Scope.CATALOGUE)
 def same_translation(catalogue: CatalogueView) -> Iterator[Hit]:
     """Two different source sentences have the same translation in one catalogue."""
-    pairs = [  # _reviewed's pairs, in one comprehension: no generator to resume for each
+    pairs = [
         pair
-        for pair in catalogue.pairs
-        if pair.msgstr and not pair.fuzzy and pair.msgctxt is None and len(pair.msgid) >= _SENTENCE
+        for pair in _reviewed(catalogue)
+        if len(pair.msgid) >= _SENTENCE and pair.msgctxt is None
     ]
     # Translations normalised alike start alike and end alike: only those sharing their first
     # and then their last words with another one are normalised whole (a few in a catalogue).

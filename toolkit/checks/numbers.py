@@ -42,12 +42,9 @@ def number_mismatch(pair: Pair) -> Iterable[str]:
     Compared by value whatever the script: five = 五 = 5 = ５; durations as amounts, so three
     years and six months = 三年零六个月 = 3.5 years, and five months is not 五年.
     """
-    global _seen, _found, _quiet
-    if pair is not _seen:  # the first check asked about a pair (_remember, written out)
-        comparison = _compare(pair.msgid, pair.source_locale, pair.msgstr, pair.locale)
-        _seen, _found, _quiet = pair, comparison, pair if comparison is NOTHING else None
-    else:
-        comparison = _found
+    if pair is not _seen:  # the first of the five checks asked about this pair
+        _remember(pair)
+    comparison = _found
     if not comparison.missing:
         return ()  # most pairs: no generator to make and run through
     return [
@@ -167,14 +164,8 @@ def _compare(source: str, source_locale: str, translation: str, locale: str) -> 
     may_add = _MAY_ADD.search(translation) is not None or bool(
         _english(locale) and _MAY_ADD_WORDS.search(translation)
     )
-    if not (may_add or "第" in translation):
-        # Only weak words in the source ("one of", "both"): nothing to miss. An English
-        # source in ASCII (most) is asked here, without the call of _counts.
-        if source.isascii() and _english(source_locale):
-            if not _COUNTS_WORDS.found_with_digit(source):
-                return NOTHING
-        elif not _counts(source, source_locale):
-            return NOTHING
+    if not (may_add or "第" in translation or _counts(source, source_locale)):
+        return NOTHING  # only weak words in the source ("one of", "both"): nothing to miss
     left = quantities(source, source_locale)
     # Weak words ("one of", "both") are never missed, and a weak ordinal only matters against
     # another ordinal (第): without those, only a plain count the translation adds is news.

@@ -38,42 +38,33 @@ _DATE_HINT = re.compile("[0-9零〇一二三四五六七八九十]")
 _GATE_CHARACTERS = re.compile("[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億半双雙单單]")
 _GATE_WORDS = WholeWords(numerals_en.WORDS | numerals_en.OTHER_WORDS)
 
-# What is not prose, each with the string it needs, or another it may need instead ("" for
-# none; a flat row is a quicker loop than a tuple of needs): code spans and reST roles,
-# URLs, e-mail addresses, placeholders (%d, {0}, $1, <file>), HTML tags, clock times and
-# ratios (1:1), calls f(1, 2) and options (-O2). Each expression opens with the characters its
-# matches start with (a lookbehind comes after the first character it looks behind): a search
-# then skips to them instead of trying the expression at every position.
-_NOT_PROSE = tuple(
-    (need, other, re.compile(pattern, re.MULTILINE))
-    for (need, other), pattern in (
-        # A role's name or the first backtick, then the rest of the backticks (a first "`"
-        # and \1); inside, runs of other characters and of other numbers of backticks.
-        (
-            ("`", ""),
-            r"[:`](?:(?<=:)[\w:.+-]+:`|(?<=`))(`*)(?!`)(?:[^`]++|(?!`\1(?!`))`++)+?`\1(?!`)",
-        ),
-        (("://", "www."), r"(?:https?|ftp|file)://\S+|www\.\S+"),
-        (("@", ""), r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
-        (
-            ("%", ""),
-            r"%(?:\([^)\s]*\))?[-#0+']*(?:[0-9]+\$)?(?:[0-9]+|\*(?:[0-9]+\$)?)?"
-            r"(?:\.(?:[0-9]+|\*(?:[0-9]+\$)?))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsaAp]"
-            r"|%(?:[0-9]+\$)?<PRI\w+>",
-        ),
-        (("{", "$"), r"\{[^{}\s]*\}|\$\{?\w+\}?"),
-        (("<", ""), r"</?[A-Za-z][^<>\n]*>|<[^<>\s]{1,40}>"),
-        # (Its quick test, _TIME_HINT, asks for a digit on each side of a colon first.)
-        ((":", ""), r"[0-9](?<![0-9][0-9])[0-9]?:[0-9]{1,2}(?::[0-9]{2})?(?![0-9])"),
-        (("(", ""), r"\((?<=[A-Za-z0-9_]\()[^()\n]*\)"),
-        (("-", ""), r"-(?<![\w-]-)-?[A-Za-z][\w-]*(?:=\S*)?"),
-    )
+# What is not prose, blanked out in this order (each only where the strings it needs stand,
+# see _mask): code spans and reST roles, URLs, e-mail addresses, placeholders (%d, {0}, $1,
+# <file>), HTML tags, clock times and ratios (1:1), calls f(1, 2) and options (-O2). Each
+# expression opens with the characters its matches start with (a lookbehind comes after the
+# first character it looks behind): a search then skips to them instead of trying the
+# expression at every position.
+# A role's name or the first backtick, then the rest of the backticks (a first "`" and \1);
+# inside, runs of other characters and of other numbers of backticks.
+_CODE = re.compile(
+    r"[:`](?:(?<=:)[\w:.+-]+:`|(?<=`))(`*)(?!`)(?:[^`]++|(?!`\1(?!`))`++)+?`\1(?!`)", re.MULTILINE
 )
+_URL = re.compile(r"(?:https?|ftp|file)://\S+|www\.\S+", re.MULTILINE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.MULTILINE)
+_PLACEHOLDER = re.compile(
+    r"%(?:\([^)\s]*\))?[-#0+']*(?:[0-9]+\$)?(?:[0-9]+|\*(?:[0-9]+\$)?)?"
+    r"(?:\.(?:[0-9]+|\*(?:[0-9]+\$)?))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsaAp]"
+    r"|%(?:[0-9]+\$)?<PRI\w+>",
+    re.MULTILINE,
+)
+_BRACED = re.compile(r"\{[^{}\s]*\}|\$\{?\w+\}?", re.MULTILINE)
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>|<[^<>\s]{1,40}>", re.MULTILINE)
+# (Its quick test, _TIME_HINT, asks for a digit on each side of a colon first.)
+_TIME = re.compile(r"[0-9](?<![0-9][0-9])[0-9]?:[0-9]{1,2}(?::[0-9]{2})?(?![0-9])", re.MULTILINE)
+_CALL = re.compile(r"\((?<=[A-Za-z0-9_]\()[^()\n]*\)", re.MULTILINE)
+_OPTION = re.compile(r"-(?<![\w-]-)-?[A-Za-z][\w-]*(?:=\S*)?", re.MULTILINE)
 # A numeral's start and end (a named tuple's first two items), for sorting in C.
 _START, _END = itemgetter(0), itemgetter(1)
-_CODE, _URL, _EMAIL, _PLACEHOLDER, _BRACED, _TAG, _TIME, _CALL, _OPTION = (
-    pattern for _, _, pattern in _NOT_PROSE
-)
 # What a clock time or ratio (1:1) has: a colon between digits. Opened by the colon, which a
 # search scans for in C; the time's own expression, opened by a digit, tries every digit of
 # the many texts with a colon but no time.
@@ -155,8 +146,8 @@ def _mask(text: str, locale: str, grammar: Grammar) -> tuple[str, bool, bool]:
     """``text`` with code, placeholders and dates blanked out (offsets unchanged), and whether
     what is left has a figure and may have number words (``grammar.hint``): without either,
     there is nothing to read, and no need to look for dates."""
-    # _NOT_PROSE in order, each tried only where its strings stand (written out: a loop of
-    # nine costs more than the tests).
+    # Each tried only where the strings it needs stand (written out: a loop over a table of
+    # the nine costs more than the tests).
     masked = text
     if "`" in masked:
         masked = _CODE.sub(_blank, masked)
