@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import toolkit.checks  # noqa: F401  (registers every check)
 from toolkit.campaign import normalise
-from toolkit.checks import consistency
+from toolkit.checks import carried, consistency
 from toolkit.checks.registry import RULES
 from toolkit.model import CatalogueView, Pair
 
@@ -91,3 +91,57 @@ def test_the_quick_match_keeps_and_leaves_out_as_normalise_does() -> None:
             assert normalise(char) == char.lower(), repr(char)
         elif left.fullmatch(char):
             assert normalise(char) == "", repr(char)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("They were detained in Guangzhou.", [], id="prose"),
+        pytest.param("Returns ``0`` if true, ``1`` otherwise.", ["0", "1"], id="code-spans"),
+        pytest.param("See :rfc:`2774`, Section 7.2.", ["2774", "7.2"], id="role-and-figure"),
+        pytest.param("If omitted, -1 or 1,000 days.", ["-1", "1,000"], id="sign-and-thousands"),
+        pytest.param("2019-2021", ["2019", "2021"], id="a-range-is-no-negative"),
+        pytest.param("The same as RawValue or utf8 in my_module.", ["RawValue", "utf8", "my_module"],
+                     id="names-of-code"),
+        pytest.param("Why is Python installed? FAQ", [], id="capitals-are-words"),
+        pytest.param("could not write '%s' or %1$s or %(name)s", [], id="placeholders"),
+        pytest.param("访问https://a.org/x1了吗", ["https://a.org/x1"], id="url"),
+        pytest.param("他们于2021年9月19日被拘留。", ["2021", "9", "19"], id="chinese"),
+    ],
+)
+def test_carried(text: str, expected: list[str]) -> None:
+    assert carried.carried(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "other", "expected"),
+    [
+        # Reworded: one translation may serve both.
+        pytest.param("could not read symlink %s", "unable to read symlink %s", None, id="synonyms"),
+        pytest.param("The HTML pages are in %(outdir)s.", "The HTML page is in %(outdir)s.", None,
+                     id="plural"),
+        pytest.param("See :doc:`/topics/files` for more information.",
+                     "For more information, see :doc:`/topics/files`.", None, id="reordered-words"),
+        pytest.param("create a shallow clone truncated to the specified number of revisions",
+                     "create a shallow clone of that depth", None, id="short-rewording"),
+        # Two sentences: one translation is a copy.
+        pytest.param("Don't define the ``WITH_DOC_STRINGS`` macro.",
+                     "Don't define the ``PY_COERCE_C_LOCALE`` macro.",
+                     "WITH_DOC_STRINGS here; PY_COERCE_C_LOCALE there", id="other-code"),
+        pytest.param("If *timeout* is omitted, negative, or None",
+                     "If *timeout* is omitted, -1, or None", "nothing here; -1 there",
+                     id="figure-on-one-side"),
+        pytest.param("Returns ``0`` if true, ``1`` otherwise.",
+                     "Returns ``1`` if true, ``0`` otherwise.", "0, 1 in another order",
+                     id="same-figures-swapped"),
+        pytest.param("They were detained in 2021.", "They were detained in 2019.",
+                     "2021 here; 2019 there", id="other-year"),
+        pytest.param("We urge the authorities to release Huang Xueqin and Wang Jianbing now.",
+                     "The two activists were sentenced after a trial held in secret last year.",
+                     "hardly a word in common", id="two-paragraphs"),
+        pytest.param("黄雪琴和王建兵被判刑后仍在广州的看守所里面。", "我们敦促当局立即无条件地释放所有被拘留者。",
+                     "hardly a word in common", id="two-chinese-paragraphs"),
+    ],
+)
+def test_difference(source: str, other: str, expected: str | None) -> None:
+    assert carried.difference(source, other) == expected

@@ -97,8 +97,13 @@ CATALOGUES = [
                  id="unknown-demand-id"),
     pytest.param(
         view(pair("They were detained in Guangzhou in 2021.", "他们于2021年在广州被拘留。", None, line=3),
-             pair("They were held in Guangzhou since 2021.", "他们于2021年在广州被拘留。", None, line=7)),
+             pair("Huang Xueqin was sentenced to five years.", "他们于2021年在广州被拘留。", None, line=7)),
         [("K103", 7)], id="two-sentences-one-translation",
+    ),
+    pytest.param(
+        view(pair("They were detained in Guangzhou in 2021.", "他们于2021年在广州被拘留。", None, line=3),
+             pair("They were held in Guangzhou since 2021.", "他们于2021年在广州被拘留。", None, line=7)),
+        [], id="one-sentence-reworded",
     ),
     pytest.param(
         view(pair("They were detained in Guangzhou in 2021.", "他们于2021年在广州被拘留。", None, line=3),

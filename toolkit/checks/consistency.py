@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 
 from toolkit.campaign import normalise
+from toolkit.checks.carried import difference
 from toolkit.checks.demands import demand_of
 from toolkit.checks.registry import Scope, check
 from toolkit.model import CatalogueView, Category, Hit, Pair, Severity
@@ -70,7 +71,7 @@ def translation_drift(locale: str, catalogues: dict[str, CatalogueView]) -> Iter
 
 @check("K103", "same-translation", Category.CONSISTENCY, Severity.WARNING, Scope.CATALOGUE)
 def same_translation(catalogue: CatalogueView) -> Iterator[Hit]:
-    """Two different source sentences have the same translation in one catalogue."""
+    """Two sources that differ in a figure, code or most words share a translation in a file."""
     pairs = [
         pair
         for pair in _reviewed(catalogue)
@@ -88,8 +89,13 @@ def same_translation(catalogue: CatalogueView) -> Iterator[Hit]:
             continue
         if demand_of(pair) is not None and demand_of(other) is not None:
             continue  # two demands alike: A104 demand-repeated, an error, says so
+        # Sources reworded ("could not write", "failed to write") may share a translation.
+        differs = difference(pair.msgid, other.msgid)
+        if differs is None:
+            continue
         yield Hit(
-            f"same translation as the different source at line {other.line}: {other.msgid[:60]}",
+            f"same translation as line {other.line}, whose source differs ({differs}):"
+            f" {other.msgid[:60]}",
             pair=pair,
         )
 

@@ -21,7 +21,7 @@ _LANGUAGE_HOST = re.compile(
     r"^(\w+://)([a-z]{2}(?:-[a-z]{2,4})?)\.((?:[\w-]+\.)+[\w-]+)(?:/|$)", re.I
 )
 # Chinese puts no space before a URL or an address (访问https://a.org): \b would not match there.
-_URL = re.compile(r"(?<![A-Za-z0-9])(?:(?:https?|ftp)://|www\.)[A-Za-z0-9][!-~]*")
+URL = re.compile(r"(?<![A-Za-z0-9])(?:(?:https?|ftp)://|www\.)[A-Za-z0-9][!-~]*")
 _URL_TAIL = ".,;:!?'\")]>*_\\`"
 _EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9-])"
@@ -323,7 +323,7 @@ def url_changed(pair: Pair) -> Iterable[str]:
 
 def _urls(text: str) -> list[str]:
     found = []
-    for match in _URL.finditer(text):
+    for match in URL.finditer(text):
         url = match.group()
         while url and url[-1] in _URL_TAIL and not (url[-1] == ")" and "(" in url):
             url = url[:-1]

@@ -15,7 +15,7 @@ from toolkit.model import Category, Pair, Severity
 _PRINTF_FLAGS = frozenset(
     {"c-format", "objc-format", "python-format", "php-format", "perl-format", "gcc-internal-format"}
 )
-_PRINTF = re.compile(
+PRINTF = re.compile(
     r"%(?:\((?P<key>[^()]*)\))?(?P<pos>\d+\$)?[-#0 +']*(?:\*(?:\d+\$)?|\d+)?"
     r"(?:\.(?:\*(?:\d+\$)?|\d+))?(?:hh|ll|[hlLqjzt]|I64|I32)?[diouxXeEfFgGcrsaAp%]"
     r"|%(?P<pripos>\d+\$)?<PRI[a-zA-Z0-9]+>"  # gettext's portable <inttypes.h> conversions
@@ -82,7 +82,7 @@ def _arguments(text: str, flagged: bool) -> list[tuple[str, str]]:
     arguments: list[tuple[str, str]] = []
     taken = 0
     scanned = text if flagged else _without_code(text)
-    for match in _PRINTF.finditer(scanned):
+    for match in PRINTF.finditer(scanned):
         spec, key = match.group(), match.group("key")
         if spec == "%%" or not (flagged or _plain_printf(scanned, match)):
             continue
