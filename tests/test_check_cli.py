@@ -83,7 +83,7 @@ def test_text_format_and_fail_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     code, out, _ = run("check", "po/zh_Hans.po")
     assert code == 0
     assert out.startswith("po/zh_Hans.po:7: C101 [warning] not translated yet\n")
-    assert "1 findings (0 errors, 1 warning, 0 notes) in 1 files, 1 entries" in out
+    assert "1 finding (0 errors, 1 warning, 0 notes) in 1 file, 1 entry" in out
     assert "not in a workspace" in out
     assert run("check", "--fail-on", "warning", "po")[0] == 1
 
@@ -154,6 +154,26 @@ def test_suppression(tmp_path: Path, body: str, expected: set[tuple[str, int]]) 
     assert {(f["code"], f["line"]) for f in json.loads(out)["findings"]} == expected
 
 
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        pytest.param("name-added", set(), id="glossary-rule-did-not-run"),
+        pytest.param("fact-mismatch", set(), id="campaign-rule-did-not-run"),
+        pytest.param("doubled-word", {("F103", 8)}, id="rule-ran-and-found-nothing"),
+    ],
+)
+def test_suppression_of_a_rule_that_did_not_run(
+    tmp_path: Path, rule: str, expected: set[tuple[str, int]]
+) -> None:
+    """A lone catalogue has no glossary nor campaign record: their rules do not run on it, so a
+    suppression of one is not reported as suppressing nothing."""
+    catalogue = write(tmp_path / "zh_Hans.po",
+                      f'# advocacy: ignore[{rule}] the source names her later\n'
+                      'msgid "She was detained."\nmsgstr "她被拘留。"\n')
+    _, out, _ = run("check", "--format", "json", "--select", "ALL", str(catalogue))
+    assert {(f["code"], f["line"]) for f in json.loads(out)["findings"]} == expected
+
+
 def test_workspace_settings_and_per_file_ignores(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "source_texts", tmp_path / "source_texts")
     (tmp_path / "locales").mkdir()
@@ -219,7 +239,7 @@ def test_a_note_named_with_the_documents_is_passed_over(tmp_path: Path) -> None:
     status, out, _ = run("check", str(note), str(catalogue))
     assert status == 0, out
     assert "CORRECTIONS.md is a note, not a source text: not checked" in out
-    assert "in 1 files" in out
+    assert "in 1 file," in out
 
 
 @pytest.mark.parametrize("github_workspace", [False, True])

@@ -73,14 +73,19 @@ def text(report: Report) -> str:
     ]
     lines.extend(f"note: {one_line(note)}" for note in report.notes)
     counts = ", ".join(
-        f"{report.count(s)} {s.value}{'s' if report.count(s) != 1 else ''}"
+        _counted(report.count(s), s.value)
         for s in (Severity.ERROR, Severity.WARNING, Severity.NOTE)
     )
     lines.append(
-        f"{len(report.findings)} findings ({counts}) in {report.files} files,"
-        f" {report.entries} entries"
+        f"{_counted(len(report.findings), 'finding')} ({counts}) in"
+        f" {_counted(report.files, 'file')}, {_counted(report.entries, 'entry', 'entries')}"
     )
     return "\n".join(lines) + "\n"
+
+
+def _counted(number: int, one: str, many: str | None = None) -> str:
+    """``number`` and its noun: "1 finding", "2 findings", "1 entry", "0 entries"."""
+    return f"{number} {one if number == 1 else many or one + 's'}"
 
 
 def finding_json(finding: Finding) -> dict[str, Any]:

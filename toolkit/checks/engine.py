@@ -80,10 +80,10 @@ def run(targets: Sequence[Target], options: Options, view: WorkspaceView | None 
                 )
     results = _analyse_all(targets, codes, options)
     report = Report(files=len(targets))
-    for result in results:
+    for target, result in zip(targets, results, strict=True):
         report.entries += result.entries
         report.unreadable += int(result.unreadable)
-        report.findings.extend(_suppressed(result, codes))
+        report.findings.extend(_suppressed(result, codes, _run_on(target, codes)))
     if view is not None:
         report.findings.extend(
             f for f in workspace_findings(view, results, codes) if f.code in codes
@@ -162,8 +162,18 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _suppressed(result: FileResult, codes: frozenset[str]) -> list[Finding]:
-    """Findings left after the file's suppressions, plus findings about the suppressions."""
+def _run_on(target: Target, codes: frozenset[str]) -> frozenset[str]:
+    """The rules among ``codes`` that ran on ``target``: not those needing a glossary or a
+    campaign record it has none of (their suppressions are then not found unused)."""
+    available = {"glossary": target.glossary, "campaign": target.campaign}
+    return frozenset(
+        code for code in codes if all(available[name] is not None for name in RULES[code].needs)
+    )
+
+
+def _suppressed(result: FileResult, codes: frozenset[str], ran: frozenset[str]) -> list[Finding]:
+    """Findings left after the file's suppressions, plus findings about the suppressions (a
+    suppression of a rule that did not run on the file is not unused)."""
     by_line: dict[int, list[Suppression]] = {}
     for suppression in result.suppressions:
         by_line.setdefault(suppression.line, []).append(suppression)
@@ -177,7 +187,7 @@ def _suppressed(result: FileResult, codes: frozenset[str]) -> list[Finding]:
             kept.append(finding)
         else:
             used.add((finding.location.line or -1, token))
-    kept.extend(_suppression_findings(result, used, codes))
+    kept.extend(_suppression_findings(result, used, codes, ran))
     return kept
 
 
@@ -190,7 +200,7 @@ def _suppressing_token(finding: Finding, suppressions: list[Suppression]) -> str
 
 
 def _suppression_findings(
-    result: FileResult, used: set[tuple[int, str]], codes: frozenset[str]
+    result: FileResult, used: set[tuple[int, str]], codes: frozenset[str], ran: frozenset[str]
 ) -> list[Finding]:
     found: list[Finding] = []
     for suppression in result.suppressions:
@@ -206,7 +216,7 @@ def _suppression_findings(
                             f"suppression names {token!r}, which is no rule (see advocacy rules)",
                         )
                     )
-            elif rule.code in codes and (suppression.line, token) not in used:
+            elif rule.code in ran and (suppression.line, token) not in used:
                 found.append(
                     _meta(
                         UNUSED_SUPPRESSION,
