@@ -339,7 +339,7 @@ def end_punctuation(pair: Pair) -> Iterable[str]:
     leading into what follows, but a heading (``#. type: heading``) takes no full stop.
     Before a literal block (``::``) a colon is always right; '...' and 'etc.' may become 等
     ("and so on"); a source ending with a comma runs on into the next segment, so its
-    translation may end either way.
+    translation may end either way; a salutation's colon (亲爱的黄雪琴：) is an English comma.
     """
     msgid, msgstr = pair.msgid, pair.msgstr
     source_end, translation_end = msgid.rstrip(), msgstr.rstrip()
@@ -373,6 +373,13 @@ def _end_message(
     return f"the source ends with '{mark}', the translation with '{written}': use '{expected}'"
 
 
+# How a letter's salutation starts in English, which ends it with a comma where Chinese (and
+# American business English) writes a colon.
+_SALUTATION = re.compile(
+    r"\s*(?:(?:My )?Dear|To|Hello|Hi|Greetings|Your (?:Excellency|Honou?r)|Mrs?|Ms|Madam|Sirs?)\b"
+)
+
+
 def _free_ending(pair: Pair, source: str | None, translation: str | None) -> bool:
     """The documented cases where the translation may end otherwise than the source."""
     if source is None:
@@ -381,6 +388,8 @@ def _free_ending(pair: Pair, source: str | None, translation: str | None) -> boo
         )
     if source == "comma" or (translation == "colon" and pair.msgid.rstrip().endswith("::")):
         return True
+    if source == "colon" and translation == "comma" and _SALUTATION.match(pair.msgstr):
+        return True  # 亲爱的黄雪琴 + colon is "Dear Sophia Huang Xueqin," in an English letter
     # 等 ("and so on") closes a Chinese list where English trails off with '...' or 'etc.'.
     trailing = source == "ellipsis" or end_text(pair.msgid).endswith("etc.")
     return trailing and end_text(pair.msgstr).endswith("等")
