@@ -99,6 +99,8 @@ APPEALS = "Wang and Huang have formally filed appeals."
                      HANS, EN, "2023-09-21", id="chinese-numerals"),
         pytest.param(ARRESTED, "#MeToo運動人士黃雪琴和勞工運動人士王建兵於"
                      "２０２１年９月１９日被捕。", HANT, EN, None, id="full-width-digits"),
+        pytest.param(ARRESTED, "#MeToo運動人士黃雪琴和勞工運動人士王建兵於"
+                     "２０２１／９／１９被捕。", HANT, EN, None, id="full-width-numeric"),
         pytest.param(ARRESTED, "#MeToo運動人士黃雪琴和勞工運動人士王建兵於2021年9月19號被捕。",
                      HANT, EN, None, id="hao-for-the-day"),
         pytest.param(ARRESTED, "#MeToo運動人士黃雪琴和勞工運動人士王建兵於民國110年9月19日被捕。",
@@ -257,6 +259,9 @@ def test_correct_dates_pass(
         pytest.param(ARRESTED, "#MeToo運動人士黃雪琴和勞工運動人士王建兵於"
                      "２０２１年９月１８日被捕。", HANT, EN, None, ["D101"],
                      id="full-width-changed"),
+        pytest.param(ARRESTED, "#MeToo運動人士黃雪琴和勞工運動人士王建兵於"
+                     "２０２１／９／１８被捕。", HANT, EN, None, ["D101"],
+                     id="full-width-numeric-changed"),
         pytest.param(ARRESTED, "#MeToo運動人士黃雪琴和勞工運動人士王建兵於2021年9月9號被捕。",
                      HANT, EN, None, ["D101"], id="hao-changed"),
         pytest.param(ARRESTED, "#MeToo 活动人士黄雪琴和劳工活动人士王建兵于 "

@@ -16,8 +16,9 @@ LOCALES = ["en", "fr", "de", "ru", "zh_CN", "ja"]
 
 
 def gate(text: str, locale: str) -> bool:
-    """The gate as it is defined: 年 or 月, or ``Patterns.gate``."""
-    return bool("年" in text or "月" in text or patterns(locale).gate.search(text))
+    """The gate as it is defined: 年 or 月, or ``Patterns.gate`` on the text with its full-width
+    digits and signs folded."""
+    return bool("年" in text or "月" in text or patterns(locale).gate.search(_fold(text)))
 
 
 def ascii_gate(text: str, locale: str) -> bool:
@@ -50,6 +51,9 @@ def agree(text: str, locale: str) -> None:
         pytest.param("a\0b 1999\0", 0, id="nul-in-text"),  # NUL is what initials become
         pytest.param("since Sept. 2020", 1, id="abbreviation"),
         pytest.param("2019年", 1, id="not-ascii"),
+        pytest.param("于２０２１／９／１９被捕", 1, id="full-width-numeric"),
+        pytest.param("２０２１－０９－１９", 1, id="full-width-iso"),
+        pytest.param("第２０４８号", 0, id="full-width-number"),
     ],
 )
 def test_gate_cases(text: str, dates: int) -> None:

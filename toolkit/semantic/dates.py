@@ -92,9 +92,16 @@ def dates_in(text: str, locale: str) -> tuple[DateMention, ...]:
         if search(text.encode().translate(table)) and (_GATES.get(locale) or _gate(locale))(text):
             return _dates(text, locale)
         return ()
-    if "年" in text or "月" in text or (_GATES.get(locale) or _gate(locale))(text):
+    if "年" in text or "月" in text or _wide_gate(text, locale):
         return _dates(text, locale)
     return ()
+
+
+def _wide_gate(text: str, locale: str) -> bool:
+    """The gate on a text outside ASCII: on the text as written, then, where the gate finds
+    nothing and the text has full-width digits or signs (２０２１／９／１９), on it folded."""
+    search = _GATES.get(locale) or _gate(locale)
+    return bool(search(text) or (_FOLDED.search(text) and search(text.translate(_FOLD))))
 
 
 def _may_have_dates(text: str, locale: str) -> bool:
@@ -107,11 +114,10 @@ def _may_have_dates(text: str, locale: str) -> bool:
     # something (Patterns.ascii_gate).
     if text.isascii():
         table, search = _ASCII_GATES.get(locale) or _ascii_gate(locale)
-        if not search(text.encode().translate(table)):
-            return False
-    elif "年" in text or "月" in text:
-        return True
-    return bool((_GATES.get(locale) or _gate(locale))(text))
+        return bool(
+            search(text.encode().translate(table)) and (_GATES.get(locale) or _gate(locale))(text)
+        )
+    return "年" in text or "月" in text or _wide_gate(text, locale)
 
 
 _GATES: dict[str, Callable[[str], object]] = {}
