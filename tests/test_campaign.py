@@ -74,6 +74,8 @@ BAD = [
     pytest.param("\n[facts.arrest]\nkind = 'date'\nvalue = 'soon'\nsignals.en = ['x']\n", 2,
                  "TOML date", id="fact-date-not-date"),
     pytest.param("[facts.x]\nkind = 'weather'\n", 1, "kind must be one of", id="fact-kind"),
+    pytest.param("[facts.x]\nkind = 'date'\nvalue = 2021-09-19\nsignals.zh_Hans = ['被…']\n", 1,
+                 "signal '被…' has a … with no word on a side", id="gap-at-the-end"),
     pytest.param("[demands.x\n", 1, "invalid TOML", id="bad-toml"),
 ]
 

@@ -16,8 +16,8 @@ RECORD = """\
 [facts.arrest]
 kind = "date"
 value = 2021-09-19
-signals.en = ["arrested", "detained"]
-signals.zh_Hans = ["被捕", "被拘留"]
+signals.en = ["arrested", "detained", "taken … away"]
+signals.zh_Hans = ["被捕", "被拘留", "被…带走"]
 
 [facts.trial]
 kind = "date"
@@ -79,6 +79,12 @@ ENGLISH = [
       "en-arrest-same"),
     p("Huang Xueqin and Wang Jianbing were arrested on 9 September 2021.", "en", ["arrest"],
       "en-arrest-day-changed"),
+    # A signal with a gap (…): a few words may stand in it, within one clause.
+    p("On 9 September 2021 the police took them away.", "en", [], "en-gap-words-differ"),
+    p("On 9 September 2021 police had taken them away.", "en", ["arrest"], "en-gap-filled"),
+    p("On 9 September 2021 they were taken away.", "en", ["arrest"], "en-gap-empty"),
+    p("On 9 September 2021 they were taken to a park, far away.", "en", [],
+      "en-gap-across-a-comma"),
     p("It has been nearly 250 days since Huang and Wang were arrested on September 19, 2021.",
       "en", [], "en-arrest-month-first"),
     p("On 14 June 2024, Huang was sentenced to five years and Wang to three years and six months.",
@@ -128,6 +134,11 @@ SIMPLIFIED = [
       "hans-arrest-same"),
     p("#MeToo活动人士黄雪琴和劳工活动人士王建兵于2021年9月18日被捕。", "zh_Hans", ["arrest"],
       "hans-arrest-day-changed"),
+    p("2021年9月19日，黄雪琴和王建兵在广州被警方带走。", "zh_Hans", [], "hans-gap-same"),
+    p("2021年9月18日，黄雪琴和王建兵在广州被警方带走。", "zh_Hans", ["arrest"], "hans-gap-filled"),
+    p("2021年9月18日，黄雪琴和王建兵在广州被带走。", "zh_Hans", ["arrest"], "hans-gap-empty"),
+    p("2021年9月18日，他们被邀请参加一个讨论会，会后带走了资料。", "zh_Hans", [],
+      "hans-gap-across-a-comma"),
     p("黄雪琴和王建兵案将于2023年9月22日开庭审理，距二人被捕两周年仅过去几天。", "zh_Hans", [],
       "hans-trial-date-beside-arrest-word"),
     p("黄雪琴和王建兵案将于2023年9月23日开庭审理，距二人被捕两周年仅过去几天。", "zh_Hans",
@@ -163,6 +174,8 @@ TRADITIONAL = [
       "hant-arrest-same"),
     p("#MeToo活動人士黃雪琴和勞工活動人士王建兵於2021年9月29日被捕。", "zh_TW", ["arrest"],
       "hant-tw-arrest-changed"),
+    p("2021年9月18日，黃雪琴和王建兵在廣州被警方帶走。", "zh_Hant", ["arrest"],
+      "hant-gap-derived"),
     p("2024年6月14日，廣州市中級人民法院以「煽動顛覆國家政權」罪判處黃雪琴有期徒刑五年，"
       "判處勞工活動人士王建兵有期徒刑三年六個月。", "zh_Hant", [], "hant-sentences-same"),
     p("2024年6月14日，廣州市中級人民法院以「煽動顛覆國家政權」罪判處黃雪琴有期徒刑五年，"
@@ -217,9 +230,9 @@ def test_traditional_words_derived_unless_given(tmp_path: Path) -> None:
     path.write_text(RECORD + '\n[facts.taken]\nkind = "date"\nvalue = 2021-09-19\n'
                     'signals.zh_Hans = ["被带走"]\nsignals.zh_Hant = ["遭帶走"]\n', encoding="utf-8")
     facts = load_campaign(path).facts
-    assert facts["arrest"].signals_in("zh_TW") == ("被捕", "被拘留")
+    assert facts["arrest"].signals_in("zh_TW") == ("被捕", "被拘留", "被…帶走")
     assert facts["trial"].signals_in("zh_Hant") == ("庭審", "審判", "開庭")
     assert facts["sentence-huang"].subject_in("zh_HK") == ("黃雪琴",)
     assert facts["taken"].signals_in("zh_Hant") == ("遭帶走",)  # given: not derived
-    assert facts["arrest"].signals_in("en_GB") == ("arrested", "detained")
+    assert facts["arrest"].signals_in("en_GB") == ("arrested", "detained", "taken … away")
     assert facts["arrest"].subject_in("en") == ()

@@ -18,6 +18,8 @@ from toolkit.tomlfile import read_toml
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FACT_KINDS = ("date", "duration", "count")
+# In a fact's signal, a gap of a few characters within a clause: "被…带走" is 被警方带走 too.
+GAP = "…"
 # Below this similarity an item is no demand of the record; within this margin of the best, two
 # demands are too alike to tell which one an item is.
 MATCH_THRESHOLD = 60.0
@@ -225,6 +227,12 @@ def _fact(key: str, value: dict[str, Any], path: Path, text: str) -> Fact:
     if "signals" not in value:
         raise InputError(path, line, f"fact {key!r} has no signals: add signals.<locale>")
     signals = other_script(_by_locale(value["signals"], f"fact {key!r} signals", path, line))
+    for words in signals.values():
+        for word in words:
+            if any(not part.strip() for part in word.split(GAP)):
+                raise InputError(
+                    path, line, f"fact {key!r}: signal {word!r} has a {GAP} with no word on a side"
+                )
     subject = other_script(
         _by_locale(value.get("subject", {}), f"fact {key!r} subject", path, line)
     )

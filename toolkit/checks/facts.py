@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TypeVar
 
-from toolkit.campaign import Campaign, Fact
+from toolkit.campaign import GAP, Campaign, Fact
 from toolkit.checks.registry import Scope, check
 from toolkit.model import Category, Severity
 from toolkit.semantic.dates import DateMention, find_dates
@@ -29,6 +29,9 @@ _LETTER = r"[^\W_]"
 # Clause marks: a date and a signal with none between them belong together before a nearer pair
 # across a comma ("2021年9月19日被捕，2024年6月14日被判刑": the second date is the sentencing's).
 _CLAUSE = re.compile(r"[,，、:：()（）]")
+# A signal's gap (GAP): up to eight characters that end no clause or sentence, so that "被…带走"
+# finds 被警方带走 and "taken … away" finds "taken them away".
+_GAP_WRITTEN = r"[^\n,，、;；:：.。!！?？]{0,8}?"
 # Units a count fact is not: "32 NGOs" is a count, "20%", "aged 35" and "second anniversary" not.
 _NOT_COUNTS = frozenset({"percent", "age", "anniversary", "fold", "base"})
 
@@ -40,18 +43,17 @@ _Item = TypeVar("_Item", DateMention, Quantity)
 class _Words:
     """Words of the record in one locale, as one expression, and the facts each word names."""
 
-    pattern: re.Pattern[str] | None
-    facts: dict[str, tuple[Fact, ...]]  # by the word case-folded
+    pattern: re.Pattern[str] | None  # each word as a group named w<its index>
+    facts: tuple[tuple[Fact, ...], ...]  # the facts of each word, by its index
 
     def found(self, text: str) -> list[_Found]:
         if self.pattern is None:
             return []
         found = []
         for match in self.pattern.finditer(text):
-            # Case-insensitive matching and case folding may part ways (İ): such a word is left.
-            facts = self.facts.get(match.group().casefold())
-            if facts:
-                found.append(_Found(match.start(), match.end(), facts))
+            # Each word is a group of its own: a word with a gap matches other texts than itself.
+            facts = self.facts[int((match.lastgroup or "w0")[1:])]
+            found.append(_Found(match.start(), match.end(), facts))
         return found
 
 
@@ -128,16 +130,19 @@ def _words(forms: list[tuple[Fact, tuple[str, ...]]]) -> _Words:
         for word in words:
             by_word.setdefault(word.casefold(), []).append(fact)
     if not by_word:
-        return _Words(None, {})
+        return _Words(None, ())
     ordered = sorted(by_word, key=len, reverse=True)  # the longest word wins where two overlap
-    pattern = re.compile("|".join(map(_bounded, ordered)), re.IGNORECASE)
-    return _Words(pattern, {word: tuple(facts) for word, facts in by_word.items()})
+    pattern = re.compile(
+        "|".join(f"(?P<w{index}>{_bounded(word)})" for index, word in enumerate(ordered)),
+        re.IGNORECASE,
+    )
+    return _Words(pattern, tuple(tuple(by_word[word]) for word in ordered))
 
 
 def _bounded(word: str) -> str:
     before = "" if is_cjk(word[0]) else rf"(?<!{_LETTER})"
     after = "" if is_cjk(word[-1]) else rf"(?!{_LETTER})"
-    return before + re.escape(word) + after
+    return before + _GAP_WRITTEN.join(re.escape(part.strip()) for part in word.split(GAP)) + after
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
