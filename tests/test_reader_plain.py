@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from toolkit.catalog import decode, plain_strings, reader
 from toolkit.catalog import plain as plain_reader
-from toolkit.catalog import plain_strings, reader
 from toolkit.errors import InputError
 
 TESTS = Path(__file__).parent
@@ -47,7 +47,7 @@ def full(text: str, path: Path) -> Snapshot:
 
 def text_of(path: Path) -> str | None:
     try:
-        text = reader.decode_catalog(path.read_bytes(), path).removeprefix("\ufeff")
+        text = decode.decode_catalog(path.read_bytes(), path).removeprefix("\ufeff")
     except InputError:
         return None  # refused before parsing: neither reader sees it
     return text.replace("\r\n", "\n").replace("\r", "\n")

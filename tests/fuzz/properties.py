@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from toolkit.catalog.reader import decode_catalog, parse_catalog
+from toolkit.catalog.decode import decode_catalog
+from toolkit.catalog.reader import parse_catalog
 from toolkit.catalog.writer import format_catalog
 from toolkit.errors import InputError
 from toolkit.model import Document

@@ -1,8 +1,8 @@
-"""Reads .po/.pot catalogues with polib, keeping what GNU keeps; bad input fails as path:line."""
+"""Reads .po/.pot catalogues with polib, keeping what GNU keeps; bad input fails as path:line
+(the bytes decoded by toolkit.catalog.decode)."""
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Iterator
 from operator import attrgetter
@@ -11,14 +11,14 @@ from typing import IO, TYPE_CHECKING, Any, cast
 
 import polib
 
-from toolkit.errors import InputError, line_at
+from toolkit.catalog.decode import decode_catalog
+from toolkit.errors import InputError
 
 # Attributes set (True) on an entry whose translator comment is a single empty `#` line, or whose
 # extracted comment is a single empty `#.` line: polib's "" cannot tell these from no comment.
 BLANK_COMMENT = "blank_translator_comment"
 BLANK_EXTRACTED = "blank_extracted_comment"
 
-_CHARSET = re.compile(rb'^"Content-Type:[^"\n]*charset=([A-Za-z0-9_.:-]+)', re.MULTILINE)
 _KEYWORD = r"(?:msgctxt|msgid_plural|msgid|msgstr(?:\[[0-9]+\])?)"
 # Comments (#, #., #:, #,, #|): GNU takes them only before an entry, never inside one.
 _COMMENT_SYMBOLS = frozenset(("tc", "gc", "oc", "fl", "pc", "pm", "pp", "he"))
@@ -38,11 +38,6 @@ _STRING_SYMBOLS = frozenset(("ct", "mi", "mp", "ms", "mx", "mc", "pc", "pm", "pp
 _ODD_COMMENT = re.compile(r"\n#(?:~[|#]|[^\s.:,|~#]|[.:,](?=\S)|[.~|][ \t]*(?=\n|\Z))")
 _ODD_ESCAPE = re.compile(r'\\[^ntbrfv\\"]')
 _ESCAPE = re.compile(rb"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))", re.DOTALL)
-# The first four bytes of a compiled .mo file, little- and big-endian.
-_MO_MAGIC = (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")
-# Codecs Python knows that are no charset of a text file: they read ASCII as something else.
-_NOT_CHARSETS = frozenset(("idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined"))
-_ASCII_PROBE = bytes(range(0x20, 0x7F)) + b"\n\t\\n\\u00e9 xn--ls8h"
 _POLIB_ESCAPES = {
     ord(char): b"\\" + letter.encode()
     for char, letter in zip('\n\t\r\b\f\v\\"', 'ntrbfv\\"', strict=True)
@@ -126,84 +121,6 @@ def _read_full(text: str, path: Path) -> polib.POFile:
     finally:
         parser.release()
     return parser.instance
-
-
-def decode_catalog(data: bytes, path: Path) -> str:
-    """A catalogue file's text: its bytes decoded as the header's charset (else as UTF-8).
-
-    What cannot be a catalogue's text is refused at its line: a compiled .mo file, UTF-16,
-    NUL bytes, a charset that is not ASCII-compatible, and UTF-8 text whose header declares a
-    one-byte charset (Latin-1 read from UTF-8 bytes would be mojibake, not a translation).
-    """
-    if data[:4] in _MO_MAGIC:
-        raise InputError(
-            path, 1, "a compiled .mo file, not a .po catalogue (msgunfmt turns it back into one)"
-        )
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError(path, 1, "the file is UTF-16 text: save it as UTF-8")
-    data = data.removeprefix(codecs.BOM_UTF8)
-    nul = data.find(b"\0")
-    if nul >= 0:
-        raise InputError(
-            path,
-            line_at(data, nul),
-            "NUL byte: a catalogue is text (is this a binary or a UTF-16 file?)",
-        )
-    end = data.find(b"\n\n")  # the header is the first entry: look no further
-    end = end if end >= 0 else len(data)
-    # The search starts where its literal first stands (a search tries each place before).
-    first = data.find(b'"Content-Type:', 0, end)
-    found = _CHARSET.search(data, first, end) if first >= 0 else None
-    charset = found.group(1).decode("ascii") if found else "utf-8"
-    try:
-        name = codecs.lookup(charset).name
-    except LookupError:  # e.g. the template placeholder "CHARSET"
-        charset = name = "utf-8"
-    line = line_at(data, found.start()) if found else 1
-    if name != "utf-8" and not _ascii_compatible(charset):
-        raise InputError(
-            path,
-            line,
-            f"charset {charset} is not a charset a catalogue can be written in: save the file"
-            " as UTF-8 and declare charset=UTF-8",
-        )
-    try:
-        text = data.decode(charset)
-    except UnicodeDecodeError as error:
-        line = line_at(data, error.start)
-        raise InputError(
-            path,
-            line,
-            f"byte 0x{data[error.start]:02x} is not valid {charset}; the file must be UTF-8 "
-            "or declare its charset in the header",
-        ) from None
-    if name != "utf-8" and len(text) == len(data) and not data.isascii() and _is_utf8(data):
-        first = next(index for index, byte in enumerate(data) if byte > 0x7F)
-        raise InputError(
-            path,
-            line_at(data, first),
-            f"the header declares charset={charset} but the file is UTF-8: declare"
-            " charset=UTF-8 in its Content-Type",
-        )
-    return text
-
-
-def _ascii_compatible(charset: str) -> bool:
-    """True for a charset that reads ASCII as ASCII (not UTF-16, UTF-7, EBCDIC, escapes...)."""
-    if codecs.lookup(charset).name in _NOT_CHARSETS:
-        return False
-    try:
-        return _ASCII_PROBE.decode(charset) == _ASCII_PROBE.decode("ascii")
-    except (UnicodeError, LookupError):
-        return False
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _string_problem(token: str) -> str | None:
