@@ -124,6 +124,8 @@ CORRECT = [
     ),
     ("Sentenced to 5 years.", "被判处５年。", "zh_Hans", "en"),
     ("More than 30% of them", "其中超过30%的人", "zh_Hans", "en"),
+    ("A fine of 0.5% of turnover.", "罚款为营业额的千分之五。", "zh_Hans", "en"),
+    ("Half of them (50%) were released.", "其中一半（二分之一）获释。", "zh_Hans", "en"),
     ("The overhead is about 40%.", "开销约为40%。", "zh_Hans", "en"),
     (
         "Release Sophia Huang Xueqin and Wang Jianbing immediately and unconditionally;",
@@ -246,6 +248,7 @@ WRONG = [
     ("Sentenced to 5 years.", "被判处６年。", "zh_Hans", "en", ["Q101"]),
     ("Sentenced to 3.5 years.", "被判处3年。", "zh_Hans", "en", ["Q101"]),
     ("More than 30% of them", "其中30%的人", "zh_Hans", "en", ["Q103"]),
+    ("A fine of 0.5% of turnover.", "罚款为营业额的百分之五。", "zh_Hans", "en", ["Q101"]),
     ("The overhead is about 40%.", "开销为40%。", "zh_Hans", "en", ["Q103"]),
     (
         "It compares to a list of 20,000 passwords.",

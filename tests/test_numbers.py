@@ -179,6 +179,10 @@ TABLE = ("text", "locale", "expected")
         pytest.param("不超过两千个字符", "zh_Hans", ["at most 2000"], id="zh-qualifier-near"),
         pytest.param("一万二千人", "zh_Hans", ["12000 people"], id="zh-wan-qian"),
         pytest.param("百分之三点五", "zh_Hans", ["3.5%"], id="zh-percent-decimal"),
+        pytest.param("罚款为营业额的千分之五", "zh_Hans", ["0.005"], id="zh-per-mille"),
+        pytest.param("万分之三", "zh_Hans", ["0.0003"], id="zh-per-ten-thousand"),
+        pytest.param("三千分之一", "zh_Hans", ["1/3000"], id="zh-fraction-of-thousands"),
+        pytest.param("万分感谢三位律师", "zh_Hans", ["3"], id="zh-wanfen-extremely"),
         # A clock time masked only where a colon stands between digits.
         pytest.param("at 10:30 for 5 minutes", "en", ["5 minutes"], id="en-clock-time"),
         pytest.param("Note: 3 days", "en", ["3 days"], id="en-colon-no-time"),

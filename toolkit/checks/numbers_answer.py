@@ -181,12 +181,20 @@ def _same(left: Quantity, right: Quantity) -> bool:
             return True
     elif (left_amount and left.compound) or (right_amount and right.compound):
         return False
-    elif left.value == right.value:
+    elif left.value == right.value or (
+        (left.unit == "percent") != (right.unit == "percent") and _as_share(left, right)
+    ):
         return True
     if left.qualifier not in _BOUNDS:
         return False  # no bound: _bound is None
     bound = _bound(left, left_amount)
     return bound is not None and bound == _bound(right, right_amount)
+
+
+def _as_share(left: Quantity, right: Quantity) -> bool:
+    """Whether a percentage is the other quantity's fraction: "0.5%" = 千分之五, 50% = 一半."""
+    share, other = (left, right) if left.unit == "percent" else (right, left)
+    return other.unit is None and other.value.denominator != 1 and share.value == other.value * 100
 
 
 def _bound(quantity: Quantity, amount: tuple[str, Number] | None) -> tuple[str, Number] | None:

@@ -36,7 +36,7 @@ _NOT_NUMBERS = words(
     """
 一切 一起 一样 一樣 一些 一直 统一 統一 唯一 一般 一旦 一定 一致 一律 一边
 一邊 一面 一方面 万一 萬一 一同 一并 一併 进一步 進一步 一概 一度 一时 一時
-一下 一点 一點 一会 一會 一再 再三 三思 四处 四處 十分 万分 萬分 百姓 千方百计
+一下 一点 一點 一会 一會 一再 再三 三思 四处 四處 十分 百姓 千方百计
 千方百計 五花八门 五花八門 乱七八糟 亂七八糟 一五一十 九死一生 独一无二 獨一無二
 一模一样 一模一樣 数一数二 數一數二 一系列 一番 一心 一向 一贯 一貫 一道 一齐
 一齊 一如 一味 一身 一带一路 一帶一路 一刀切 不一 第一时间 第一時間 一无所知
@@ -57,6 +57,8 @@ _IDIOMS = re.compile(
     "|".join(
         [
             *branches(_NOT_NUMBERS),
+            # 万分 "extremely" (万分感谢), but 万分之三 is three ten-thousandths.
+            "[万萬]分(?!之)",
             # 千万 "by all means" unless it multiplies a number (三千万 is thirty million).
             f"千(?<![{_NUMERAL}0-9]千)[万萬](?![{_NUMERAL}])",
             # 一元, 二元, 三元 "unary, binary, ternary", but 二元组 is a 2-tuple.
@@ -78,7 +80,7 @@ _SURNAMES = frozenset(
 )
 _MEASURE_NEXT = re.compile(f"[{_NUMERAL}个個名位年月日天人次岁歲周週倍%％点點分]")
 _RUN = re.compile(f"[{_NUMERAL}][{_NUMERAL}]*(?:[点點][{_DIGIT}]+)?")  # [..]+ scans slower
-# 百分之三十 is 30%, 三分之一 a third.
+# 百分之三十 is 30%, 三分之一 a third, 千分之五 five thousandths (0.5%).
 _PERCENT = re.compile(f"百分之(?P<n>[{_NUMERAL}]+(?:[点點][{_DIGIT}]+)?|[0-9]+(?:\\.[0-9]+)?)")
 _FRACTION = re.compile(f"(?P<d>[{_NUMERAL}]+|[0-9]+)分之(?P<n>[{_NUMERAL}]+|[0-9]+)")
 # 数十 "dozens of", 几百 "hundreds of", 上千 "over a thousand", 数十万 "hundreds of
@@ -177,7 +179,10 @@ def _fractions(text: str) -> Iterator[Numeral]:
     for match in _FRACTION.finditer(text):
         if match.group("d") == "百":
             continue
-        denominator, numerator = _convert(match.group("d")), _convert(match.group("n"))
+        # A scale alone is its value here (千分之五), though cn2an reads no bare 千.
+        written = match.group("d")
+        denominator = _SCALE.get(written) or _convert(written)
+        numerator = _convert(match.group("n"))
         if denominator and numerator is not None:
             yield Numeral(match.start(), match.end(), number(Fraction(numerator) / denominator))
 
