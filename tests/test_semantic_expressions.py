@@ -52,7 +52,7 @@ REWRITTEN = [
     ),
     (
         numerals_zh._IDIOMS,
-        f"(?:{alternation(numerals_zh._NOT_NUMBERS)}|(?<![{_ZH}0-9])千[万萬](?![{_ZH}])"
+        f"(?:{alternation(numerals_zh._NOT_NUMBERS)}|[万萬]分(?!之)|(?<![{_ZH}0-9])千[万萬](?![{_ZH}])"
         "|[一二三]元(?!元?[组組])|(?<!分)之一"
         "|(?:星期|礼拜|禮拜|周|週)[一二三四五六日天](?![年十])|初[一二三四五六七八九十]"
         "|四[周週](?![后後内內前以之])"
