@@ -136,6 +136,8 @@ def test_carried(text: str, expected: list[str]) -> None:
                      id="same-figures-swapped"),
         pytest.param("They were detained in 2021.", "They were detained in 2019.",
                      "2021 here; 2019 there", id="other-year"),
+        pytest.param("Articles 3 and 3 bis apply.", "Article 3 applies.", "3 here; nothing there",
+                     id="one-figure-twice"),
         pytest.param("We urge the authorities to release Huang Xueqin and Wang Jianbing now.",
                      "The two activists were sentenced after a trial held in secret last year.",
                      "hardly a word in common", id="two-paragraphs"),

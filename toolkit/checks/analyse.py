@@ -73,17 +73,27 @@ def keys_digest(keys: Iterable[tuple[str | None, str]]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+def runs_on(rule: Rule, target: Target) -> bool:
+    """Whether ``target`` has the workspace resources ``rule`` needs (a glossary, a campaign
+    record): a rule needing one the workspace lacks, or that could not be read, is skipped."""
+    return all(_resource_path(target, name) is not None for name in rule.needs)
+
+
+def _resource_path(target: Target, name: str) -> Path | None:
+    return target.glossary if name == "glossary" else target.campaign
+
+
 def _with_resources(rules: list[Rule], target: Target) -> tuple[list[Rule], dict[str, Any]]:
     """The rules that can run on ``target`` and the workspace resources they need, loaded."""
-    available = {"glossary": target.glossary, "campaign": target.campaign}
     loaded: dict[str, Any] = {}
     kept: list[Rule] = []
     for rule in rules:
-        if any(available[name] is None for name in rule.needs):
+        if not runs_on(rule, target):
             continue  # no such file in this workspace (or no workspace): skipped
         for name in rule.needs:
-            if name not in loaded:
-                loaded[name] = load_resource(name, available[name])  # type: ignore[arg-type]
+            path = _resource_path(target, name)  # not None: the rule runs on the target
+            if name not in loaded and path is not None:
+                loaded[name] = load_resource(name, path)
         kept.append(rule)
     return kept, loaded
 

@@ -4,6 +4,7 @@ addresses), and how two sources differ in it: the sign that one translation cann
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from toolkit.checks.codespans import split_code
 from toolkit.checks.markup import URL
@@ -40,11 +41,11 @@ def difference(source: str, other: str) -> str | None:
     None when they differ in wording only (one translation may then serve both)."""
     mine, theirs = carried(source), carried(other)
     if mine != theirs:
-        here = [item for item in mine if item not in theirs]
-        there = [item for item in theirs if item not in mine]
-        if not here and not there:
+        counted, counted_there = Counter(mine), Counter(theirs)
+        if counted == counted_there:
             return f"{', '.join(mine)} in another order"
-        return f"{_listed(here)} here; {_listed(there)} there"
+        here, there = counted - counted_there, counted_there - counted
+        return f"{_listed(list(here.elements()))} here; {_listed(list(there.elements()))} there"
     terms, others = _terms(source), _terms(other)
     if min(len(terms), len(others)) >= _LONG and len(terms & others) < _SHARED * len(
         terms | others

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.checks import cache
-from toolkit.checks.analyse import UNREADABLE, FileResult, Target, analyse
+from toolkit.checks.analyse import UNREADABLE, FileResult, Target, analyse, runs_on
 from toolkit.checks.registry import RULES, by_name_or_code, rules_matching
 from toolkit.checks.suppress import Suppression
 from toolkit.checks.workspace_view import WorkspaceView, workspace_findings
@@ -83,7 +83,7 @@ def run(targets: Sequence[Target], options: Options, view: WorkspaceView | None 
     for target, result in zip(targets, results, strict=True):
         report.entries += result.entries
         report.unreadable += int(result.unreadable)
-        report.findings.extend(_suppressed(result, codes, _run_on(target, codes)))
+        report.findings.extend(_suppressed(result, codes, target))
     if view is not None:
         report.findings.extend(
             f for f in workspace_findings(view, results, codes) if f.code in codes
@@ -162,16 +162,7 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _run_on(target: Target, codes: frozenset[str]) -> frozenset[str]:
-    """The rules among ``codes`` that ran on ``target``: not those needing a glossary or a
-    campaign record it has none of (their suppressions are then not found unused)."""
-    available = {"glossary": target.glossary, "campaign": target.campaign}
-    return frozenset(
-        code for code in codes if all(available[name] is not None for name in RULES[code].needs)
-    )
-
-
-def _suppressed(result: FileResult, codes: frozenset[str], ran: frozenset[str]) -> list[Finding]:
+def _suppressed(result: FileResult, codes: frozenset[str], target: Target) -> list[Finding]:
     """Findings left after the file's suppressions, plus findings about the suppressions (a
     suppression of a rule that did not run on the file is not unused)."""
     by_line: dict[int, list[Suppression]] = {}
@@ -187,7 +178,7 @@ def _suppressed(result: FileResult, codes: frozenset[str], ran: frozenset[str]) 
             kept.append(finding)
         else:
             used.add((finding.location.line or -1, token))
-    kept.extend(_suppression_findings(result, used, codes, ran))
+    kept.extend(_suppression_findings(result, used, codes, target))
     return kept
 
 
@@ -200,7 +191,7 @@ def _suppressing_token(finding: Finding, suppressions: list[Suppression]) -> str
 
 
 def _suppression_findings(
-    result: FileResult, used: set[tuple[int, str]], codes: frozenset[str], ran: frozenset[str]
+    result: FileResult, used: set[tuple[int, str]], codes: frozenset[str], target: Target
 ) -> list[Finding]:
     found: list[Finding] = []
     for suppression in result.suppressions:
@@ -216,7 +207,11 @@ def _suppression_findings(
                             f"suppression names {token!r}, which is no rule (see advocacy rules)",
                         )
                     )
-            elif rule.code in ran and (suppression.line, token) not in used:
+            elif (
+                rule.code in codes
+                and (suppression.line, token) not in used
+                and runs_on(rule, target)
+            ):
                 found.append(
                     _meta(
                         UNUSED_SUPPRESSION,
